@@ -238,3 +238,18 @@ class TestSchema:
         """The facade exposes the JSON functions."""
         assert communique.to_json is native_json.to_json
         assert communique.from_json is native_json.from_json
+
+
+class TestRegressions:
+    def test_error_on_line_after_trailing_newline(self):
+        """A syntax error past the last line is reported, not an IndexError."""
+        with pytest.raises(ParseError) as caught:
+            native_json.from_json('{"format":\n')
+        assert 2 == caught.value.line
+
+    def test_later_hook_applies_to_nested_parts(self):
+        """A hook registered after configure_converter also applies to nested parts."""
+        converter = native_json.make_converter()
+        converter.register_unstructure_hook(model.Link, lambda link: {"href": link.url})
+        out = converter.unstructure(model.Communique(links=[model.Link(url="https://a.example")]), model.Communique)
+        assert [{"href": "https://a.example"}] == out["links"]

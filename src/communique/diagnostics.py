@@ -1,8 +1,8 @@
 """Diagnostics: what readers and validators have to say about an input.
 
 A diagnostic is a value, not an exception: readers return them next to the
-communiqué they read, and :func:`communique.validate` returns a list of them
-instead of raising.
+communiqué they read, and validators return a list of them instead of
+raising.
 """
 
 from __future__ import annotations

@@ -198,6 +198,11 @@ def configure_converter(converter: cattrs.Converter) -> None:
     empty sequences are left out on output; unknown keys are rejected on
     input; blocks and inline runs are tagged with ``type``.
 
+    The strict hooks for ``str``, ``int`` and ``bool`` apply to everything
+    the converter handles, your own classes included. Hooks for the model
+    classes are generated when first needed, so hooks you register after
+    this call (for :class:`~communique.Contact`, say) apply to nested parts too.
+
     .. versionadded:: 0.1.0
     """
     converter.register_structure_hook(str, _expect(str, "a string"))
@@ -213,15 +218,28 @@ def configure_converter(converter: cattrs.Converter) -> None:
     # The unions first: the class hooks below look them up when generated.
     _configure_tagged(converter, model.Block, _BLOCKS)
     _configure_tagged(converter, model.Inline, _INLINES)
-    for cls in _model_classes():
+    # Hooks for the model classes are generated on first use, so that hooks
+    # the caller registers afterwards (for Contact, for dates) also apply
+    # to the parts nested inside a Communique.
+    classes = frozenset(_model_classes())
+    for cls in classes:
         attrs.resolve_types(cls, globalns=vars(model))
-        omit = {
-            field.name: override(omit_if_default=True)
-            for field in attrs.fields(cls)
-            if field.default is None or field.default == ()
-        }
-        converter.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, converter, **omit))  # type: ignore[arg-type]  # cattrs types **overrides loosely
-        converter.register_structure_hook(cls, make_dict_structure_fn(cls, converter, _cattrs_forbid_extra_keys=True))
+    converter.register_unstructure_hook_factory(
+        lambda kind: kind in classes, lambda kind: _unstructure_fn(kind, converter),
+    )
+    converter.register_structure_hook_factory(
+        lambda kind: kind in classes,
+        lambda kind: make_dict_structure_fn(kind, converter, _cattrs_forbid_extra_keys=True),
+    )
+
+
+def _unstructure_fn(cls: type, converter: cattrs.Converter) -> Callable[[Any], dict[str, Any]]:
+    omit = {
+        field.name: override(omit_if_default=True)
+        for field in attrs.fields(cls)
+        if field.default is None or field.default == ()
+    }
+    return make_dict_unstructure_fn(cls, converter, **omit)  # type: ignore[arg-type]  # cattrs types **overrides loosely
 
 
 def make_converter(**kwargs: Any) -> cattrs.Converter:
@@ -327,7 +345,8 @@ def from_json(text: str | bytes, *, source: str | None = None) -> model.Communiq
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        line_text = text.splitlines()[exc.lineno - 1] if text.strip() else ""
+        lines = text.splitlines()
+        line_text = lines[exc.lineno - 1] if exc.lineno <= len(lines) else ""
         snippet = line_text[max(0, exc.colno - 21) : exc.colno + 20]
         raise ParseError(exc.msg, source=source, line=exc.lineno, column=exc.colno, text=snippet or None) from None
     except RecursionError:
