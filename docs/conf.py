@@ -58,6 +58,7 @@ napoleon_numpy_docstring = False
 # Names that live outside this project. Without intersphinx they cannot be
 # linked, so nitpicky mode is told not to look for them.
 nitpick_ignore = [
+    ("py:mod", "zoneinfo"),
     ("py:class", "cattrs.Converter"),
     ("py:class", "cattrs.converters.Converter"),
     ("py:class", "Any"),
@@ -90,6 +91,10 @@ from communique.formats import *
 from communique.native_json import (
     FORMAT, FORMAT_VERSION, configure_converter, make_converter, schema,
 )
+from communique.cues import *
+from communique.dates import *
+from communique.newsml import *
+from communique.cues.en import CUES
 """
 doctest_default_flags = _doctest.ELLIPSIS | _doctest.NORMALIZE_WHITESPACE | _doctest.DONT_ACCEPT_TRUE_FOR_1
 

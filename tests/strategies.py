@@ -56,7 +56,7 @@ e164 = st.from_regex(r"\+[1-9][0-9]{6,14}", fullmatch=True)
 
 inlines: st.SearchStrategy[model.Inline] = st.deferred(
     lambda: st.one_of(
-        st.builds(model.Text, texts()),
+        st.builds(model.Text, st.text(_CHARACTERS, min_size=1, max_size=40)),
         st.just(model.LineBreak()),
         st.builds(model.Emphasis, tuples(inlines, 2)),
         st.builds(model.Strong, tuples(inlines, 2)),
@@ -139,7 +139,7 @@ communiques = st.builds(
 
 #: The strategy for each model class, for tests that go over all of them.
 BY_CLASS: dict[type, st.SearchStrategy[Any]] = {
-    model.Text: st.builds(model.Text, texts()),
+    model.Text: st.builds(model.Text, st.text(_CHARACTERS, min_size=1, max_size=40)),
     model.LineBreak: st.just(model.LineBreak()),
     model.Emphasis: st.builds(model.Emphasis, runs),
     model.Strong: st.builds(model.Strong, runs),

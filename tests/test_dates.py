@@ -68,8 +68,9 @@ ONE_DATE = [
     ("29 February 2024", "en", D(2024, 2, 29), None),
     ("February 30, 2024", "en", None, "impossible-date"),
     ("07/24/2012", "en", D(2012, 7, 24), None),
-    ("03/04/2012", "en", D(2012, 3, 4), None),
-    ("24/07/2012", "en", None, "unexpected-numeric-order"),
+    ("03/04/2012", "en", None, "ambiguous-numeric-date"),
+    ("24/07/2012", "en", D(2012, 7, 24), None),
+    ("24/07/2012", "en-US", None, "unexpected-numeric-order"),
     ("in May 2019", "en", None, "no-day"),
     ("on July 4 the office", "en", None, "no-year"),
     ("2012-07-24", "en", D(2012, 7, 24), None),
@@ -116,9 +117,9 @@ ONE_DATE = [
 
 # (text, language, region, date or None, problem)
 WITH_REGION = [
-    ("03/04/2012", "en", "GB", None, "ambiguous-numeric-date"),
+    ("03/04/2012", "en", "GB", D(2012, 4, 3), None),
     ("24/07/2012", "en", "GB", D(2012, 7, 24), None),
-    ("03/04/2012", "en-GB", None, None, "ambiguous-numeric-date"),
+    ("03/04/2012", "en-GB", None, D(2012, 4, 3), None),
     ("03/04/2012", "en-US", None, D(2012, 3, 4), None),
     ("03/04/2012", "fr", "CA", None, "ambiguous-numeric-date"),
     ("03/04/2012", "es", "US", None, "ambiguous-numeric-date"),
@@ -551,12 +552,11 @@ class TestProperties:
         text = f"Issued 42 copies: {LONG_FORMS[language](date, MONTH_NAMES[language])}."
         assert [date] == [m.date for m in find_dates(text)]
 
-    @given(st.dates(min_value=D(1000, 1, 1)), st.sampled_from(LANGUAGES))
+    @given(st.dates(min_value=D(1000, 1, 1)), st.sampled_from(["de", "en-US", "en-GB", "es", "fr"]))
     def test_numeric_in_language_order(self, date, language):
-        """A numeric date written in the language's order reads back exactly."""
-        first, second = (
-            (date.day, date.month) if cues_for(language).numeric_date_order == "DMY" else (date.month, date.day)
-        )
+        """A numeric date written in the order of the language (and region) reads back exactly."""
+        month_first = language == "en-US"
+        first, second = (date.month, date.day) if month_first else (date.day, date.month)
         text = f"{first:02}/{second:02}/{date.year}"
         assert [date] == [m.date for m in find_dates(text, language=language)]
 

@@ -60,6 +60,8 @@ from .vocabulary import Genre, Severity
 if TYPE_CHECKING:
     from .api import dump, load, read, write
     from .native_json import from_dict, from_json, to_dict, to_json
+    from .newsml import from_newsml, to_newsml, validate_newsml
+    from .text import parse_text
 
 __all__ = [
     "Attachment",
@@ -103,11 +105,15 @@ __all__ = [
     "dump",
     "from_dict",
     "from_json",
+    "from_newsml",
     "load",
+    "parse_text",
     "plain_text",
     "read",
     "to_dict",
     "to_json",
+    "to_newsml",
+    "validate_newsml",
     "write",
 ]
 
@@ -121,6 +127,10 @@ _LAZY = {
     "from_json": "native_json",
     "to_dict": "native_json",
     "to_json": "native_json",
+    "from_newsml": "newsml",
+    "to_newsml": "newsml",
+    "validate_newsml": "newsml",
+    "parse_text": "text",
 }
 
 

@@ -66,9 +66,26 @@ def _build_parser() -> argparse.ArgumentParser:
     convert.add_argument("-o", "--output", default=STDIO, metavar="OUTPUT",
                          help="output file (written atomically), or - for standard output (the default)")
 
-    schema = commands.add_parser("schema", help="print the JSON Schema of a format",
-                                 description="Print the JSON Schema (draft 2020-12) of a format.")
-    schema.add_argument("schema_format", choices=["json"], metavar="FORMAT", help="json: the native JSON format")
+    schema = commands.add_parser(
+        "schema", help="print the JSON Schema of a format, or download a schema communique does not ship",
+        description="'schema json' prints the JSON Schema (draft 2020-12) of the native JSON format. "
+        "'schema download newsml-g2' fetches IPTC's NewsML-G2 2.35 schema into the per-user cache, "
+        "checking SHA-256 checksums, so that 'validate' can use it.")
+    schema.add_argument("schema_format", choices=["json", "download"], metavar="ACTION",
+                        help="json: print the native JSON Schema; download: fetch a schema")
+    schema.add_argument("schema_name", nargs="?", choices=["newsml-g2"], metavar="SCHEMA",
+                        help="with download: newsml-g2")
+    schema.add_argument("--base-url", metavar="URL",
+                        help="with download: fetch the files from this folder URL instead of IPTC's")
+
+    validate = commands.add_parser(
+        "validate", help="check NewsML-G2 files",
+        description="Check NewsML-G2 files with communique's own rules and, when the IPTC schema is found "
+        "(--schema, $COMMUNIQUE_NEWSML_SCHEMA, or the cache filled by 'schema download newsml-g2'), "
+        "against the XSD. Prints file:line:col: severity: code: message lines.")
+    validate.add_argument("inputs", nargs="+", metavar="FILE", help="a file, or - for standard input")
+    validate.add_argument("--schema", metavar="PATH",
+                          help="the NewsML-G2 XSD file, or the folder that holds it next to xml.xsd")
 
     commands.add_parser("formats", help="list the formats communique reads and writes",
                         description="List the formats communique reads and writes.")
@@ -131,7 +148,19 @@ def _convert(args: argparse.Namespace, stdin: IO[bytes], stdout: IO[bytes], stde
     return EXIT_OK
 
 
-def _schema(args: argparse.Namespace, stdout: IO[bytes]) -> int:
+def _schema(args: argparse.Namespace, stdout: IO[bytes], stderr: IO[str]) -> int:
+    if args.schema_format == "download":
+        if args.schema_name is None:
+            msg = "name the schema to download: schema download newsml-g2"
+            raise _UsageError(msg)
+        from .newsml import download
+
+        for path in download(base_url=args.base_url):
+            print(f"communique: wrote {path}", file=stderr)
+        return EXIT_OK
+    if args.schema_name is not None or args.base_url is not None:
+        msg = "'schema json' takes no schema name and no --base-url"
+        raise _UsageError(msg)
     from importlib import resources
 
     text = resources.files("communique").joinpath("schemas").joinpath("communique-1.schema.json").read_bytes()
@@ -140,10 +169,23 @@ def _schema(args: argparse.Namespace, stdout: IO[bytes]) -> int:
     return EXIT_OK
 
 
+def _validate(args: argparse.Namespace, stdin: IO[bytes], stderr: IO[str]) -> int:
+    from .newsml import find_schema, validate_newsml
+
+    schema = find_schema(args.schema)  # a missing --schema is a usage error, before any file is read
+    invalid = False
+    for name in args.inputs:
+        data, source = _read_input(name, stdin)
+        for diagnostic in validate_newsml(data, schema=schema, source=source):
+            print(diagnostic, file=stderr)
+            invalid = invalid or diagnostic.severity is Severity.ERROR
+    return EXIT_INVALID if invalid else EXIT_OK
+
+
 def _formats(stdout: IO[bytes]) -> int:
     for entry in FORMATS:
         ways = "/".join(w for w, can in (("read", entry.readable), ("write", entry.writable)) if can)
-        stdout.write(f"{entry.name:<10} {ways:<11} {' '.join(entry.extensions):<20} {entry.title}\n".encode())
+        stdout.write(f"{entry.name:<10} {ways:<11} {' '.join(entry.extensions):<26} {entry.title}\n".encode())
     stdout.flush()
     return EXIT_OK
 
@@ -156,7 +198,9 @@ def run(argv: Sequence[str], stdin: IO[bytes], stdout: IO[bytes], stderr: IO[str
         if args.command == "convert":
             return _convert(args, stdin, stdout, stderr)
         if args.command == "schema":
-            return _schema(args, stdout)
+            return _schema(args, stdout, stderr)
+        if args.command == "validate":
+            return _validate(args, stdin, stderr)
         if args.command == "formats":
             return _formats(stdout)
         parser.print_help(stderr)

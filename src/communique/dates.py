@@ -38,6 +38,7 @@ __all__ = [
     "find_dates",
     "find_datetime",
     "parse_date",
+    "parse_timestamp",
 ]
 
 #: Every problem code this module reports, with what it means.
@@ -707,3 +708,41 @@ def find_datetime(text: str, *, language: str | None = None, region: str | None 
         problem=problem,
         detail=detail,
     )
+
+
+# Machine-written timestamps: ISO 8601 in full or basic form, with or without
+# a time. Human prose never reaches dateutil: it is the grammars' job.
+_TIMESTAMP = re.compile(r"\d{4}-?\d{2}-?\d{2}(?:[T ]\d{2}(?::?\d{2}(?::?\d{2}(?:[.,]\d+)?)?)?)?"
+                        r"(?:\s?(?:Z|[+-]\d{2}(?::?\d{2})?))?")
+
+
+def parse_timestamp(text: str) -> datetime.date | datetime.datetime | None:
+    """Read a machine-written ISO 8601 timestamp (front matter, ``<time datetime>``, JSON-LD).
+
+    A date alone gives a :class:`~datetime.date`; a date and time give a
+    :class:`~datetime.datetime`, aware when the timestamp carries an offset
+    and naive when it does not (the caller decides what a naive time means).
+    Anything else, or an impossible value, gives ``None``: prose dates are
+    read by :func:`parse_date`, never here.
+
+    >>> parse_timestamp("2022-03-07 14:48:00 +01:00").isoformat()
+    '2022-03-07T14:48:00+01:00'
+    >>> parse_timestamp("2019-06-18")
+    datetime.date(2019, 6, 18)
+    >>> parse_timestamp("18 June 2019") is None
+    True
+
+    .. versionadded:: 0.1.0
+    """
+    candidate = text.strip()
+    if not _TIMESTAMP.fullmatch(candidate):
+        return None
+    from dateutil import parser as dateutil_parser  # loaded on first use only
+
+    try:
+        value = dateutil_parser.isoparse(candidate.replace(" ", "T", 1).replace(" ", ""))
+    except (ValueError, OverflowError):
+        return None
+    if len(re.sub(r"\D", "", candidate)) == 8 and "T" not in candidate.upper() and ":" not in candidate:
+        return value.date()
+    return value

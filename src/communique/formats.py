@@ -6,7 +6,7 @@ starting the command line, loads no parser. Adding a format is adding one
 entry to :data:`FORMATS` and the module it names.
 
 >>> [f.name for f in FORMATS]
-['json']
+['json', 'newsml', 'text']
 >>> find_format("json").title
 'native JSON'
 >>> guess_format("release.JSON").name
@@ -89,6 +89,21 @@ FORMATS: tuple[Format, ...] = (
         extensions=(".json",),
         media_type="application/json",
         module="communique.native_json",
+    ),
+    Format(
+        name="newsml",
+        title="NewsML-G2 newsItem",
+        extensions=(".xml",),
+        media_type="application/vnd.iptc.g2.newsitem+xml",
+        module="communique.newsml",
+    ),
+    Format(
+        name="text",
+        title="plain text or Markdown",
+        extensions=(".txt", ".text", ".md", ".markdown"),
+        media_type="text/plain",
+        module="communique.text",
+        writable=False,
     ),
 )
 

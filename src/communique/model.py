@@ -25,7 +25,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Iterable
-from typing import Any, TypeAlias, TypeVar
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -64,11 +64,13 @@ __all__ = [
     "plain_text",
 ]
 
-_T = TypeVar("_T")
+def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
+    """Freeze any iterable into a tuple (attrs converter).
 
-
-def _tuple(items: Iterable[_T]) -> tuple[_T, ...]:
-    """Freeze any iterable into a tuple (attrs converter)."""
+    Typed loosely on purpose: the attrs mypy plugin cannot carry a generic
+    converter's type variable into ``__init__``; each field's own annotation
+    states the element type.
+    """
     return tuple(items)
 
 
@@ -142,15 +144,23 @@ def _language(instance: object, attribute: attrs.Attribute[str | None], value: s
 # Inline runs: the content of paragraphs, headings, list items and cells.
 
 
+def _nonempty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An inline text run may be white space (between two bold words), never empty."""
+    _string(instance, attribute, value)
+    if value == "":
+        msg = f"{type(instance).__name__}.{attribute.name} must not be empty"
+        raise InvalidValueError(msg)
+
+
 @attrs.frozen
 class Text:
-    """A run of plain text.
+    """A run of plain text; white space alone is a valid run, an empty string is not.
 
     >>> Text("Paris").text
     'Paris'
     """
 
-    text: str = attrs.field(validator=_text)
+    text: str = attrs.field(validator=_nonempty)
 
     @property
     def plain_text(self) -> str:

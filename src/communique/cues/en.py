@@ -1,10 +1,11 @@
 """English press-release conventions (``press release``, ``FOR IMMEDIATE RELEASE``).
 
-Numeric dates follow the US order (``07/24/2012``); pass a region to
-:func:`communique.dates.find_dates` for British or other usage.
+English numeric dates have no single order: ``07/24/2012`` in the US,
+``24/07/2012`` in the UK. Without a region (``en-US``, ``en-GB``) only a
+numeric date that reads one way is taken; ``03/04/2012`` is refused.
 
 >>> CUES.months["sept."], CUES.numeric_date_order
-(9, 'MDY')
+(9, None)
 """
 
 from __future__ import annotations
@@ -168,7 +169,9 @@ CUES = LanguageCues(
         "about",
         "new",
     ),
-    numeric_date_order="MDY",
+    # English is written both ways: the US puts the month first, the UK,
+    # Ireland, India and Australia the day. Only a region tells which.
+    numeric_date_order=None,
     long_date_orders=("MDY", "DMY"),
     date_connectors=("on", "the", "dated"),
     day_month_joiners=("of",),

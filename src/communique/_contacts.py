@@ -1,0 +1,264 @@
+"""Press contacts: phones, e-mail addresses, names and roles out of a contact block.
+
+Used by every reader that meets a contact block as text. The functions take
+the block's lines as printed; each :class:`~communique.Contact` keeps its
+lines in ``text``, so that nothing is lost when a part cannot be told.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Contact
+
+# A phone: an optional +country, an optional (area), then digits with the
+# usual separators. Bounded, so no backtracking storm on long digit runs.
+_PHONE = re.compile(
+    r"(?<![\w+/])(?:\+\s?\d{1,3}[\s.\-]?(?:\(0\)\s?)?)?(?:\(\d{1,5}\)[\s.\-]?)?\d{1,5}(?:[\s.\-/]\d{1,8}){1,6}(?![\w/])"
+    r"|(?<![\w+])\+\d{7,15}(?!\w)|(?<!\w)0\d{9,10}(?!\w)",
+)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![\w-])")
+_OBFUSCATED = re.compile(
+    r"(?<![\w.])([\w.+-]{1,64})\s*[\[({]\s*(?:at|@|arobase|ät)\s*[\])}]\s*"
+    r"([\w-]{1,63}(?:\s*(?:[\[({]\s*(?:dot|point|punkt)\s*[\])}]|\.)\s*[\w-]{1,63}){1,6})",
+    re.IGNORECASE,
+)
+_DOT_WORD = re.compile(r"\s*(?:[\[({]\s*(?:dot|point|punkt)\s*[\])}]|\.)\s*", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>()\"']+", re.IGNORECASE)
+_DATE_LIKE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}$")
+_PHONE_LABEL = re.compile(
+    r"(?<=[\d)])\s*(Office|Mobile|Cell|Direct|Fax|Tel|Phone|Main|Mob|Portable|Handy)(?=[A-Z][\w.+-]*@)",
+)
+_SEPARATORS = re.compile(r"\s*(?:,|;|\||•|·|–|—|\s-\s|:\s|\n|\t|\s{2,})\s*")
+_UNGLUE = (
+    re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z]{2,}[a-z]?)"),  # "PresidentPCG"
+    re.compile(r"(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})"),  # "CEONephros"
+    re.compile(r"(?<=[a-z.])(?=\(\d)"),  # "Inc.(646)"
+    re.compile(r"(?<=\))(?=[A-Za-z])"),  # ")Los Angeles"
+    re.compile(r"(?<=[a-z])(?=www\.)"),  # "Californiawww."
+    re.compile(r"(?<=\.(?:com|org|net|gov|edu))(?=\d)"),  # ".com310"
+    re.compile(r"(?<=\d)(?=[A-Za-z][\w.+-]*@)"),  # "8656ksmith@"
+)
+_ORGANIZATION_WORDS = frozenset(
+    """inc inc. llc ltd ltd. gmbh ag sa sas sarl plc corp corp. co. company group office agency department
+    ministère ministry ministerium ministerio cabinet service services bureau foundation fondation stiftung
+    fundación university université universität universidad association verein asociación council county
+    communications relations partners advisory pr media press presse prensa newswire network institute
+    institut instituto oficina büro agence contact contacts kontakt contacto website""".split(),
+)
+_ROLE_WORDS = frozenset(
+    """director directrice directeur directora manager officer president président presidente ceo cfo coo cto
+    spokesperson spokesman spokeswoman porte-parole sprecher sprecherin pressesprecher pressesprecherin
+    attaché attachée chargé chargée conseiller conseillère responsable head chef chief leiter leiterin
+    referent referentin portavoz jefe jefa coordinator coordinatrice coordinador specialist associate
+    executive vice editor rédacteur rédactrice secretary secrétaire advisor adviser consultant counsel""".split(),
+)
+_NAME_WORD = re.compile(r"[A-ZÀ-Þ][\w’'.-]*|[A-ZÀ-Þ]{2,}|(?:de|da|di|van|von|der|den|del|la|le|du|y)\Z")
+
+
+_COMPANY_SUFFIX = re.compile(r",\s*(?=(?:Inc|LLC|Ltd|GmbH|S\.?A|SAS|AG|plc|Corp)\b\.?)")
+
+
+def _unglue(text: str) -> str:
+    """Put field breaks where a page flattening glued fields together."""
+    for pattern in _UNGLUE:
+        text = pattern.sub("\n", text)
+    return _COMPANY_SUFFIX.sub(" ", text)
+
+
+def phones_in(text: str) -> list[str]:
+    """Phone numbers in *text*, as printed, in order.
+
+    >>> phones_in("Tél. : 01 53 18 41 00 / +33 6 12 34 56 78, fax (305) 547-0535")
+    ['01 53 18 41 00', '+33 6 12 34 56 78', '(305) 547-0535']
+    """
+    found = []
+    for match in _PHONE.finditer(text):
+        printed = match.group().strip(" .-/")
+        digits = re.sub(r"\D", "", printed)
+        if not 7 <= len(digits) <= 15 or _DATE_LIKE.match(printed):
+            continue
+        if re.fullmatch(r"\d{5}-\d{4}", printed):  # a US ZIP+4 code
+            continue
+        if re.fullmatch(r"(?:19|20)\d{2}(?:[\s./-]\d+)?", printed):  # a year and a number
+            continue
+        found.append(printed)
+    return found
+
+
+def emails_in(text: str) -> list[str]:
+    """E-mail addresses in *text*, obfuscated ones decoded, in order.
+
+    >>> emails_in("presse@acme.example, jean [at] acme [dot] example")
+    ['presse@acme.example', 'jean@acme.example']
+    """
+    found = [m.group() for m in _EMAIL.finditer(text)]
+    for match in _OBFUSCATED.finditer(text):
+        domain = _DOT_WORD.sub(".", match.group(2))
+        found.append(f"{match.group(1)}@{domain}")
+    return found
+
+
+# National numbering plans that tell the country from a number's shape,
+# by the release's language. Only shapes that belong to one country are here.
+_NATIONAL = (
+    ("fr", re.compile(r"0[1-9]\d{8}"), "33", 1),
+    ("es", re.compile(r"[6-9]\d{8}"), "34", 0),
+    ("en", re.compile(r"1?[2-9]\d{2}[2-9]\d{6}"), "1", 0),
+)
+
+
+def e164(printed: str, language: str | None) -> str | None:
+    """The E.164 form of a printed phone number, when its country is knowable.
+
+    A number with a ``+`` prefix carries its country; a national number is
+    read only where its shape belongs to one numbering plan for the
+    release's language (French ``0X XX XX XX XX``, Spanish nine digits,
+    North American ten digits written in the US style in English releases).
+
+    >>> e164("01 53 18 41 00", "fr"), e164("+49 2735 7227", "de"), e164("(646) 823-8656", "en")
+    ('+33153184100', '+4927357227', '+16468238656')
+    >>> e164("0211 123456", "de") is None
+    True
+    """
+    digits = re.sub(r"\D", "", printed)
+    if printed.lstrip().startswith("+"):
+        digits = re.sub(r"^(\d{1,3})0(?=\d{8,})", r"\1", digits) if "(0)" in printed else digits
+        return "+" + digits if 7 <= len(digits) <= 15 else None
+    base = (language or "").split("-")[0].lower()
+    for lang, shape, country, trunk in _NATIONAL:
+        if lang != base or not shape.fullmatch(digits):
+            continue
+        if lang == "en":
+            if not re.fullmatch(r"(?:1[\s.-])?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}", printed.strip()):
+                return None
+            return "+1" + digits[-10:]
+        return "+" + country + digits[trunk:]
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w’'.-]+", text)
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether *text* reads like a person's name: two to five capitalised words."""
+    words = _words(text)
+    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in text) or len(text) > 60:
+        return False
+    lowered = {w.lower().strip(".") for w in words}
+    if lowered & _ORGANIZATION_WORDS or lowered & _ROLE_WORDS:
+        return False
+    return all(_NAME_WORD.match(w) for w in words) and _NAME_WORD.match(words[0]) is not None and words[0][0].isupper()
+
+
+def looks_like_role(text: str) -> bool:
+    """Whether *text* names a function (Director of Communications, attachée de presse)."""
+    words = {w.lower().strip(".,") for w in _words(text)}
+    return bool(words & _ROLE_WORDS) and len(text) <= 80
+
+
+def looks_like_organization(text: str) -> bool:
+    """Whether *text* names a company, an office or an agency."""
+    words = {w.lower() for w in _words(text)}
+    return bool(words & _ORGANIZATION_WORDS) and len(text) <= 100 and not any(ch.isdigit() for ch in text[:3])
+
+
+def _single_name(text: str) -> bool:
+    """A lone capitalised word opening a block is a first name ("Leo"), unless it is an acronym."""
+    return bool(re.fullmatch(r"[A-ZÀ-Þ][a-zà-ÿ]{1,20}", text)) and text.lower() not in _ORGANIZATION_WORDS | _ROLE_WORDS
+
+
+class _Draft:
+    """A contact being put together, piece by piece."""
+
+    def __init__(self) -> None:
+        self.name: str | None = None
+        self.role: str | None = None
+        self.organization: str | None = None
+        self.phones: list[str] = []
+        self.emails: list[str] = []
+        self.urls: list[str] = []
+        self.lines: list[str] = []
+
+    @property
+    def empty(self) -> bool:
+        return not (self.name or self.phones or self.emails)
+
+    def build(self, language: str | None) -> Contact:
+        normalized = [e164(p, language) for p in self.phones]
+        text = "\n".join(line.strip() for line in self.lines if line.strip()) or None
+        return Contact(
+            name=self.name, role=self.role, organization=self.organization,
+            phones=self.phones, phones_e164=normalized if any(normalized) else (),
+            emails=self.emails, urls=self.urls, text=text,
+        )
+
+
+def parse_contacts(
+    lines: list[str], *, language: str | None = None, heading: str | None = None,
+) -> tuple[list[Contact], list[str]]:
+    """The contacts in a contact block, one per person or desk.
+
+    *lines* are the block's lines as printed (a blank line separates people
+    where the block says nothing else). A new person starts where a second
+    name appears. A block with phones or e-mail addresses but no name still
+    gives a contact, with the desk's *heading* as its role when there is one.
+
+    Lines that give no contact (no name, phone or e-mail address) come back
+    as the second item, so that the caller can keep them.
+
+    >>> found, left = parse_contacts(["Jeanne Exemple, attachée de presse : 01 00 00 00 00",
+    ...                               "Paul Modèle - paul@acme.example"], language="fr")
+    >>> [c.name for c in found], left
+    (['Jeanne Exemple', 'Paul Modèle'], [])
+    """
+    drafts: list[_Draft] = []
+    current = _Draft()
+    for raw in lines:
+        if not raw.strip():
+            continue
+        line = _PHONE_LABEL.sub(r" \1 ", _unglue(raw))
+        emails = emails_in(line)
+        rest = _EMAIL.sub(" ", line)
+        rest = _OBFUSCATED.sub(" ", rest)
+        urls = [u.rstrip(".,;") for u in _URL.findall(rest)]
+        rest = _URL.sub(" ", rest)
+        phones = phones_in(rest)
+        for phone in phones:
+            rest = rest.replace(phone, " ", 1)
+        pieces = [p.strip(" .()[]*") for p in _SEPARATORS.split(rest)]
+        pieces = [p for p in pieces if p and re.search(r"[^\W\d_]", p)]
+        names = [p for p in pieces if looks_like_name(p)]
+        if not names and not current.lines and len(pieces) == 1 and _single_name(pieces[0]):
+            names = pieces
+        if names and not current.empty:
+            drafts.append(current)
+            current = _Draft()
+        current.lines.append(raw)
+        for piece in pieces:
+            if piece in names and current.name is None:
+                current.name = piece
+            elif piece in names and current.name is not None:
+                drafts.append(current)
+                current = _Draft()
+                current.name = piece
+            elif current.role is None and looks_like_role(piece):
+                current.role = piece
+            elif current.organization is None and looks_like_organization(piece):
+                current.organization = piece
+        current.phones.extend(p for p in phones if p not in current.phones)
+        current.emails.extend(e for e in emails if e not in current.emails)
+        current.urls.extend(u for u in urls if u not in current.urls)
+    if not current.empty or current.lines:
+        drafts.append(current)
+    contacts = []
+    left: list[str] = []
+    for draft in drafts:
+        if draft.empty:
+            left.extend(line for line in draft.lines if line.strip())
+            continue
+        if draft.name is None and draft.role is None and heading and not looks_like_name(heading):
+            draft.role = heading
+        contacts.append(draft.build(language))
+    return contacts, left

@@ -1,0 +1,221 @@
+"""Markdown-ish inline text to inline runs, collecting the links and images on the way.
+
+Handles ``**strong**``, ``__strong__``, ``*emphasis*``, ``_emphasis_``,
+``[text](url)``, ``![alt](src)``, ``<https://autolinks>``, ``<br>``, other
+HTML tags (dropped: pure markup), backslash escapes, bare URLs, ``www.``
+addresses, bare domain names and e-mail addresses. Every pattern is bounded,
+so the work stays linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from .model import Attachment, Emphasis, Hyperlink, Inline, LineBreak, Link, Strong, Text
+
+# Top-level domains that make a bare "name.tld" an address worth linking.
+# Deliberately short: a file name such as "report.pdf" must not become a link.
+_TLDS = (
+    "com|org|net|gov|edu|int|mil|info|biz|io|ai|co|fm|tv|me|app|dev|news|eu|fr|de|es|it|nl|be|ch|at|uk|us|ca|"
+    "au|in|cn|jp|mx|ar|br|pt|pl|se|no|dk|fi|ie|lu|global|online|org\\.uk|co\\.uk|gouv\\.fr"
+)
+_URL_TAIL = r"[^\s<>()\[\]\"'“”«»]*"
+_PATTERNS = (
+    ("escape", r"\\(?P<escaped>[\\`*_{}\[\]()#+\-.!<>|~])"),
+    ("image", r"!\[(?P<alt>[^\]\n]{0,500})\]\(\s*<?(?P<src>[^)\s>]{1,2000})>?(?:\s+\"[^\"\n]{0,300}\")?\s*\)"),
+    ("link", r"\[(?P<label>[^\]\n]{0,500})\]\(\s*<?(?P<href>[^)\s>]{0,2000})>?(?:\s+\"[^\"\n]{0,300}\")?\s*\)"),
+    ("autolink", r"<(?P<auto>(?:https?|ftp|mailto):[^>\s]{1,2000}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8})>"),
+    ("br", r"<br\s*/?>"),
+    ("img_tag", r"<img\b[^>\n]{0,2000}>"),
+    ("tag", r"</?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>\n]{0,2000})?/?>"),
+    ("strong", r"\*\*(?=\S)(?P<strong1>.{1,2000}?)(?<=\S)\*\*|(?<!\w)__(?=\S)(?P<strong2>.{1,2000}?)(?<=\S)__(?!\w)"),
+    ("emphasis", (r"(?<![\w*])\*(?=[^\s*])(?P<em1>[^*\n]{1,1000}?)(?<=[^\s*])\*(?![\w*])"
+                  r"|(?<![\w_])_(?=[^\s_])(?P<em2>[^_\n]{1,1000}?)(?<=[^\s_])_(?![\w_])")),
+    ("url", r"(?:https?|ftp)://" + _URL_TAIL + r"|(?<![\w@./])www\." + _URL_TAIL),
+    ("email", r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![\w-])"),
+    ("domain", (r"(?<![\w@./-])(?:[A-Za-z0-9][A-Za-z0-9-]{0,62}\.){1,4}(?:" + _TLDS
+                + r")(?![\w-])(?:/" + _URL_TAIL + ")?")),
+)
+_TOKEN = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS))
+# The same without bare e-mail addresses and domain names, which can start at
+# any letter and so make the scan slow: used when the text cannot hold one.
+_TOKEN_LIGHT = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS
+                                   if name not in {"email", "domain"}))
+_ADDRESS_HINT = re.compile(r"@|[A-Za-z0-9-]\.[A-Za-z]{2}|\[[^\]]*\]|\[at\]|\(at\)")
+_TRAILING = ".,;:!?'\"’”»"
+_ATTRIBUTE = re.compile(r"""\b(src|alt|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+# Only runs that change: two blanks or more, or one blank that is not a plain space.
+_SPACES = re.compile(r"[\t\u00a0\u2009\u202f][ \t\u00a0\u2009\u202f]*| [ \t\u00a0\u2009\u202f]+")
+_MEDIA_TYPES = {
+    ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif", ".webp": "image/webp",
+    ".svg": "image/svg+xml", ".pdf": "application/pdf", ".mp4": "video/mp4",
+}
+
+
+@attrs.define
+class Collected:
+    """The links and attachments met while reading inline text."""
+
+    links: list[Link] = attrs.Factory(list)
+    attachments: list[Attachment] = attrs.Factory(list)
+
+    def link(self, url: str, text: str | None) -> None:
+        """Record a link."""
+        self.links.append(Link(url=url, text=text if text and text.strip() and text != url else None))
+
+    def attachment(self, url: str, title: str | None) -> None:
+        """Record an image or file."""
+        dot = url.rsplit("?", 1)[0].rsplit(".", 1)
+        media_type = _MEDIA_TYPES.get("." + dot[-1].lower()) if len(dot) == 2 else None
+        self.attachments.append(Attachment(url=url, title=title if title and title.strip() else None,
+                                           media_type=media_type))
+
+
+def media_type_of(url: str) -> str | None:
+    """The media type that a URL's file extension suggests."""
+    dot = url.rsplit("?", 1)[0].rsplit(".", 1)
+    return _MEDIA_TYPES.get("." + dot[-1].lower()) if len(dot) == 2 else None
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of blanks into one space."""
+    return _SPACES.sub(" ", text)
+
+
+def _trim_url(url: str) -> tuple[str, str]:
+    """Split trailing punctuation (and an unbalanced parenthesis) off a bare URL."""
+    cut = len(url)
+    while cut and url[cut - 1] in _TRAILING:
+        cut -= 1
+    return url[:cut], url[cut:]
+
+
+def _href(url: str) -> str:
+    if url.startswith(("http://", "https://", "ftp://", "mailto:")):
+        return url
+    if "@" in url and "/" not in url:
+        return "mailto:" + url
+    return url
+
+
+# Text without any of these has no markup, link or address: the common case, done cheaply.
+_MAYBE_MARKUP = re.compile(r"[*_\[\]<\\!@]|://|www\.|[A-Za-z0-9-]\.[A-Za-z]{2}")
+
+
+def parse_inline(text: str, collected: Collected) -> tuple[Inline, ...]:
+    """Read Markdown-ish inline *text* into runs; links and images go to *collected* too."""
+    if not _MAYBE_MARKUP.search(text):
+        return (Text(text),) if text else ()
+    return tuple(_merge(_runs(text, collected)))
+
+
+def _runs(text: str, collected: Collected, *, in_link: bool = False) -> Iterator[Inline]:
+    position = 0
+    token = _TOKEN if _ADDRESS_HINT.search(text) else _TOKEN_LIGHT
+    for match in token.finditer(text):
+        if match.start() > position:
+            yield Text(text[position:match.start()])
+        position = match.end()
+        kind = match.lastgroup
+        if kind == "escape":
+            yield Text(match["escaped"])
+        elif kind == "image":
+            alt, src = match["alt"], match["src"]
+            collected.attachment(src, alt)
+        elif kind == "link":
+            label, url = match["label"], match["href"]
+            content = tuple(_merge(_runs(label, collected, in_link=True))) if label else ()
+            if url:
+                collected.link(_href(url), label)
+                yield Hyperlink(content or (Text(url),), url=_href(url))
+            else:
+                yield from content
+        elif kind == "autolink":
+            url = match["auto"]
+            collected.link(_href(url), None)
+            yield Hyperlink((Text(url),), url=_href(url))
+        elif kind == "br":
+            yield LineBreak()
+        elif kind == "img_tag":
+            found = {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) for m in
+                     _ATTRIBUTE.finditer(match.group())}
+            if found.get("src"):
+                collected.attachment(found["src"], found.get("alt"))
+        elif kind == "tag":
+            href = {m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) for m in
+                    _ATTRIBUTE.finditer(match.group())}.get("href")
+            if href:
+                collected.link(_href(href), None)
+        elif kind == "strong":
+            inner = match["strong1"] or match["strong2"]
+            yield Strong(tuple(_merge(_runs(inner, collected, in_link=in_link))))
+        elif kind == "emphasis":
+            inner = match["em1"] or match["em2"]
+            yield Emphasis(tuple(_merge(_runs(inner, collected, in_link=in_link))))
+        elif in_link:  # the visible text of a link is not another link
+            yield Text(match.group())
+        else:  # url, email, domain: printed as text, so kept as text, and listed as links
+            url = _trim_url(match.group())[0]
+            if url:
+                collected.link(_href(url), None)
+            yield Text(match.group())
+    if position < len(text):
+        yield Text(text[position:])
+
+
+def _merge(runs: Iterator[Inline]) -> Iterator[Inline]:
+    """Join neighbouring text runs and drop empty ones."""
+    pending = ""
+    for run in runs:
+        if isinstance(run, Text):
+            pending += run.text
+            continue
+        if pending:
+            yield Text(pending)
+            pending = ""
+        if isinstance(run, (Strong, Emphasis)) and not run.content:
+            continue
+        yield run
+    if pending:
+        yield Text(pending)
+
+
+def strip_markup(text: str) -> str:
+    """The visible text of Markdown-ish *text*: emphasis markers, link targets and tags removed."""
+    collected = Collected()
+    return "".join(run.plain_text for run in parse_inline(text, collected))
+
+
+# Every address has a dot or an at sign between two word characters: the full
+# pattern runs only on the words around such a spot, which keeps it cheap.
+_MAYBE_ADDRESS = re.compile(r"\w[.@]\w")
+_BLANK = re.compile(r"\s")
+_ADDRESS = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS
+                               if name in {"url", "email", "domain"}))
+
+
+def collect_addresses(text: str, collected: Collected) -> None:
+    """Record the bare URLs, e-mail addresses and domain names of plain *text* as links.
+
+    Unlike :func:`parse_inline`, *text* is not Markdown: ``*`` and ``_``
+    are characters, not emphasis. Readers of marked-up formats (HTML) use it
+    on their text nodes.
+
+    >>> found = Collected()
+    >>> collect_addresses("See www.example.org/news_room or write to press@example.org.", found)
+    >>> [link.url for link in found.links]
+    ['www.example.org/news_room', 'mailto:press@example.org']
+    """
+    position = 0
+    while hit := _MAYBE_ADDRESS.search(text, position):
+        start = max(text.rfind(" ", 0, hit.start()), text.rfind("\n", 0, hit.start()),
+                    text.rfind("\t", 0, hit.start())) + 1
+        blank = _BLANK.search(text, hit.end())
+        position = blank.start() if blank else len(text)
+        for match in _ADDRESS.finditer(text[start:position]):
+            url = _trim_url(match.group())[0]
+            if url:
+                collected.link(_href(url), None)

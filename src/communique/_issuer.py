@@ -1,0 +1,74 @@
+"""Who issues a release, when no issuer header names it: the announcer, the "About X" subject.
+
+Shared by the readers (the HTML reader uses it; it was taken out of the
+text reader's ``_announcer`` so that the text reader can import it too).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import _recognize as rec
+
+# Verbs that follow the announcer in a first sentence ("Acme Corp. today announced ...").
+# German separable verbs print their stem only ("X kündigt heute ... an").
+_ANNOUNCE_VERBS = (
+    "announced", "announces", "announce", "launches", "unveils", "a annoncé", "annonce", "annoncent", "lance",
+    "anuncia", "anunció", "anuncian", "lanza", "gibt bekannt", "gab bekannt", "teilt mit", "hat bekanntgegeben",
+    "kündigt", "startet",
+)
+_TODAY = r"(?:today\s+|has\s+|hoy\s+|heute\s+|aujourd'hui\s+|aujourd’hui\s+)?"
+_ANNOUNCE = re.compile(
+    r"^(?P<subject>[A-ZÀ-Þ][\w&.,'’ -]{2,90}?)(?:,[^,]{3,120},)?\s+" + _TODAY
+    + r"(?:" + "|".join(re.escape(v) for v in _ANNOUNCE_VERBS) + r")\b"
+    r"|,\s*(?P<tail>[A-ZÀ-Þ][\w&.'’ -]{2,90}?)\s+(?:announced|announces|said today|a annoncé|anunció)\s*\.?$",
+)
+_ARTICLE = re.compile(r"^(?:l['’]|d['’]|(?:la|le|les|el|los|las|the|der|die|das|den|dem)\s+)", re.IGNORECASE)
+
+
+def announcer(paragraph: str) -> str | None:
+    """Who announces, from a first sentence such as "Acme Corp. today announced ...".
+
+    >>> announcer("Acme Corp. today announced a new plant in Lyon.")
+    'Acme Corp.'
+    >>> announcer("Das Beispiel Projekt kündigt heute die Verfügbarkeit von Version 2 an.")
+    'Das Beispiel Projekt'
+    >>> announcer("The company said nothing.") is None
+    True
+    """
+    for sentence in rec.split_sentences(paragraph)[:2]:
+        match = _ANNOUNCE.search(sentence.strip())
+        if match:
+            subject = (match.group("subject") or match.group("tail") or "").strip(" ,")
+            if 1 <= len(subject.split()) <= 9 and not subject.lower().startswith(("the ", "this ", "it ", "we ")):
+                return subject
+    return None
+
+
+def headline_subject(headline: str) -> str | None:
+    """The organisation a headline opens with, before an announcing verb, without its article.
+
+    >>> headline_subject("La Fondation Exemple lance une campagne")
+    'Fondation Exemple'
+    >>> headline_subject("New rules for everyone") is None
+    True
+    """
+    found = announcer(headline)
+    if found is None:
+        return None
+    return _ARTICLE.sub("", found).strip() or None
+
+
+def boilerplate_subject(heading: str, language: str | None) -> str | None:
+    """The organisation an "About X" heading is about, without its article.
+
+    >>> boilerplate_subject("About Acme Corp.", "en")
+    'Acme Corp.'
+    >>> boilerplate_subject("À propos de l’Exemple", "fr")
+    'Exemple'
+    """
+    found = rec.match_boilerplate_heading(heading, language, heading=True)
+    if found is None or not found.subject:
+        return None
+    subject = re.sub(r"^(?:de\s+|von\s+)", "", found.subject, flags=re.IGNORECASE)
+    return _ARTICLE.sub("", subject).strip(" :") or None

@@ -1,0 +1,447 @@
+"""The recognition layer: what a line of a release is, by the language cues.
+
+One copy of the logic, shared by the text and HTML readers: kind labels,
+datelines, reference numbers, embargo lines, contact and boilerplate
+headings, end markers. Each function takes a line's visible text (markup
+already removed) and the cues to try, the release's own language first.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import attrs
+
+from . import dates
+from .cues import LANGUAGES, LanguageCues, cues_for
+from .model import Dateline, Embargo
+from .vocabulary import Genre
+
+
+@functools.cache
+def cue_order(language: str | None) -> tuple[LanguageCues, ...]:
+    """Every language's cues, the given language's first."""
+    order = sorted(LANGUAGES, key=lambda lang: lang != (language or "").split("-")[0].lower())
+    return tuple(cues_for(lang) for lang in order)
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " "})
+
+
+def fold(text: str) -> str:
+    """Lower case, typographic apostrophes made plain, blanks collapsed."""
+    return " ".join(text.translate(_APOSTROPHES).split()).casefold()
+
+
+def _strip_accents(text: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+@functools.cache
+def _opening(kind: str) -> re.Pattern[str]:
+    """One pattern for every language's cues of a kind: a cheap first test before the careful one."""
+    words = {_strip_accents(fold(w)) if kind == "kind_labels" else fold(w)
+             for lang in LANGUAGES for w in getattr(cues_for(lang), kind)}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+_EDGE = " \t*_#:|–—-•·>"
+
+
+# --------------------------------------------------------------------------
+# Kind labels
+
+
+@attrs.frozen
+class LabelMatch:
+    """A kind label found at the start of a line, and what follows it."""
+
+    label: str
+    genre: Genre
+    rest: str
+
+
+@functools.cache
+def _label_table(language: str | None) -> tuple[tuple[str, Genre], ...]:
+    table: dict[str, Genre] = {}
+    for cues in cue_order(language):
+        for label, genre in cues.kind_labels.items():
+            table.setdefault(_strip_accents(fold(label)), genre)
+    # Longest first, so "press release" wins over "press".
+    return tuple(sorted(table.items(), key=lambda item: -len(item[0])))
+
+
+def match_label(line: str, language: str | None) -> LabelMatch | None:
+    """A kind label that is the whole line, or opens it before a colon or a dash.
+
+    >>> match_label("*Communiqué de presse*", "fr").label
+    'Communiqué de presse'
+    >>> m = match_label("For Immediate Release: Acme buys Beta", "en")
+    >>> m.label, m.rest
+    ('For Immediate Release', 'Acme buys Beta')
+    >>> match_label("Press releases are great", "en") is None
+    True
+    """
+    visible = line.strip(_EDGE)
+    folded = _strip_accents(fold(visible[:200]))
+    if not folded or not _opening("kind_labels").match(folded):
+        return None
+    for label, genre in _label_table(language):
+        if folded == label and len(visible) <= 200:
+            return LabelMatch(visible, genre, "")
+        if folded.startswith(label) and len(label) > 6:
+            after = visible[len(label):]
+            separator = re.match(r"\s*(?::|–|—|-|\|)\s*", after)
+            if separator and separator.group().strip():
+                return LabelMatch(visible[: len(label)], genre, after[separator.end():].strip())
+    return None
+
+
+# --------------------------------------------------------------------------
+# Reference numbers
+
+
+@attrs.frozen
+class ReferenceMatch:
+    """A reference number: the marker and number as printed, and the number."""
+
+    text: str
+    number: str
+
+
+def match_reference(line: str, language: str | None) -> ReferenceMatch | None:
+    """A short line that is a reference marker and a number (``N° 046``, ``Nr. 12/2024``).
+
+    >>> match_reference("N° 046", "fr")
+    ReferenceMatch(text='N° 046', number='046')
+    >>> match_reference("No. 3 in the ranking of all firms", "en") is None
+    True
+    """
+    visible = line.strip(_EDGE)
+    if len(visible) > 40:
+        return None
+    folded = fold(visible)
+    for cues in cue_order(language):
+        for marker in cues.reference_markers:
+            if not folded.startswith(marker):
+                continue
+            rest = visible[len(marker):].strip(" :.")
+            if re.fullmatch(r"[A-Z]{0,4}[-/]?\d[\w./-]{0,24}", rest):
+                return ReferenceMatch(visible, rest)
+    return None
+
+
+# --------------------------------------------------------------------------
+# Contact, boilerplate and end markers
+
+
+@attrs.frozen
+class HeadingMatch:
+    """A section heading found at the start of a line, and what follows it on the line."""
+
+    heading: str
+    rest: str
+    subject: str | None = None
+
+
+_CONTACT_WORD = re.compile(r"\b(?:contacts?|kontakte?|contactos?|ansprechpartner(?:in)?|pressekontakt|"
+                           r"medienkontakt|relations presse|press office|media relations|media inquiries)\b",
+                           re.IGNORECASE)
+
+
+def match_contact_heading(line: str, language: str | None) -> HeadingMatch | None:
+    """A contact heading opening the line (``Contact presse :``, ``Media Contact``, ``Contact DetailsLeo``).
+
+    >>> match_contact_heading("**Contact presse :**", "fr")
+    HeadingMatch(heading='Contact presse', rest='', subject=None)
+    >>> match_contact_heading("CONTACTO: Havas Formula lotto@havasformula.com", "es").rest
+    'Havas Formula lotto@havasformula.com'
+    >>> match_contact_heading("Contact us to learn more about the plan.", "en") is None
+    True
+    """
+    visible = line.strip(" \t*_#>")
+    folded = fold(visible[:200])
+    opening = _opening("contact_headings").match(folded)
+    for cues in cue_order(language) if opening else ():
+        for heading in sorted(cues.contact_headings, key=len, reverse=True):
+            if not folded.startswith(heading):
+                continue
+            after = visible[len(heading):]
+            stripped = after.strip(" *_")
+            if not stripped.strip(":"):
+                return HeadingMatch(visible[: len(heading)], "")
+            if re.match(r"\s*[*_]*\s*:", after):
+                return HeadingMatch(visible[: len(heading)], after.split(":", 1)[1].strip(" *_"))
+            if re.match(r"[A-ZÀ-Þ+(]", after) and not after.startswith(" "):
+                return HeadingMatch(visible[: len(heading)], after.strip())
+    # A short line ending in a colon that names contacts: "Investor Relations Contacts:".
+    shown = visible.rstrip(" *_")
+    if shown.endswith(":") and len(shown) <= 60 and _CONTACT_WORD.search(shown):
+        return HeadingMatch(shown.rstrip(": "), "")
+    head, colon, rest = visible.partition(":")
+    if colon and len(head) <= 40 and _CONTACT_WORD.search(head) and len(head.split()) <= 5 and (
+        "@" in rest or re.search(r"\d{3}", rest)
+    ):
+        return HeadingMatch(head.strip(" *_"), rest.strip(" *_"))
+    return None
+
+
+def match_boilerplate_heading(line: str, language: str | None, *, heading: bool = False) -> HeadingMatch | None:
+    """An "About X" heading (``About Acme``, ``À propos de l'IGN``, ``Über uns``), maybe followed by text.
+
+    With *heading* (the markup says the line is a heading), a heading that
+    ends in a full stop (``About Acme, Inc.``) is accepted too.
+
+    >>> match_boilerplate_heading("**À propos de l’IGN**", "fr")
+    HeadingMatch(heading='À propos de l’IGN', rest='', subject='l’IGN')
+    >>> match_boilerplate_heading("About Hiber: Remote monitoring is hard.", "en").rest
+    'Remote monitoring is hard.'
+    >>> match_boilerplate_heading("About 200 people came.", "en") is None
+    True
+    >>> match_boilerplate_heading("About Acme, Inc.", "en", heading=True).subject
+    'Acme, Inc.'
+    """
+    visible = line.strip(" \t*_#>")
+    folded = fold(visible[:200])
+    opening = _opening("boilerplate_prefixes").match(folded)
+    for cues in cue_order(language) if opening else ():
+        for prefix in cues.boilerplate_prefixes:
+            if not folded.startswith(prefix + " "):
+                continue
+            after = visible[len(prefix):].strip()
+            subject, colon, rest = after.partition(":")
+            subject = subject.strip(" *_")
+            named = re.sub(r"^(?:l['’]|d['’]|(?:la|le|les|el|los|las|the|der|die|das|den|dem)\s+)", "", subject,
+                           flags=re.IGNORECASE)
+            if not named or not named[0].isupper():
+                continue
+            if colon:
+                if len(subject.split()) <= 8:
+                    return HeadingMatch(f"{visible[: len(prefix)]} {subject}", rest.strip(" *_"), subject)
+                continue
+            if len(after.split()) <= 8 and (heading or not re.search(r"[.!?]$", after.strip(" *_"))):
+                return HeadingMatch(visible.rstrip(" *_"), "", subject)
+    return None
+
+
+_HASHES = re.compile(r"#(?:\s*#)*")
+
+
+def is_end_marker(line: str, language: str | None) -> bool:
+    """Whether the line is an end marker (``###``, ``# # #``, ``-30-``, ``FIN``, ``- Ende -``).
+
+    >>> is_end_marker("- 30 -", "en"), is_end_marker("# # #", "en"), is_end_marker("Fin de l'histoire", "fr")
+    (True, True, False)
+    """
+    stripped = line.strip()
+    if len(stripped) > 20:
+        return False
+    if _HASHES.fullmatch(stripped) or (re.fullmatch(r"[-–—]*\s*30\s*[-–—]*", stripped) and "30" in stripped):
+        return bool(re.search(r"[-–—#]", stripped))
+    return fold(stripped.strip("*_ ")) in _end_markers(language)
+
+
+@functools.cache
+def _end_markers(language: str | None) -> frozenset[str]:
+    markers = {m for cues in cue_order(language) for m in cues.end_markers}
+    return frozenset(markers | {m.strip("-– ") for m in markers})
+
+
+# --------------------------------------------------------------------------
+# Embargo lines
+
+
+@attrs.frozen
+class EmbargoMatch:
+    """An embargo line, and the reason when its end could not be read exactly."""
+
+    embargo: Embargo
+    problem: str | None = None
+    detail: str | None = None
+
+
+def match_embargo(line: str, language: str | None) -> EmbargoMatch | None:
+    """An embargo line (``EMBARGOED UNTIL ...``, ``Sous embargo jusqu'au ...``, ``Sperrfrist ...``).
+
+    >>> m = match_embargo("EMBARGOED UNTIL 10:00 CET 25 January 2012", "en")
+    >>> m.embargo.until.isoformat()
+    '2012-01-25T10:00:00+01:00'
+    >>> match_embargo("EMBARGOED UNTIL 9:00 A.M., FRIDAY, MAY 10, 2019", "en").problem
+    'no-zone'
+    """
+    visible = line.strip(_EDGE)
+    folded = fold(visible[:200])
+    opening = _opening("embargo_markers").match(folded)
+    for cues in cue_order(language) if opening else ():
+        for marker in cues.embargo_markers:
+            if folded.startswith(marker):
+                found = dates.find_datetime(visible, language=language)
+                if found is None:
+                    return EmbargoMatch(Embargo(text=visible), "no-date", "the embargo line names no date and time")
+                return EmbargoMatch(Embargo(text=visible, until=found.value), found.problem, found.detail)
+    return None
+
+
+# --------------------------------------------------------------------------
+# Datelines
+
+_WIRE_WORDS = re.compile(r"wire|news|press|presse|prensa|release|newswire|mediawire|direct|agency|agence|agencia",
+                         re.IGNORECASE)
+_PLACE_CONNECTORS = frozenset(
+    "and et und y e de del la le les sur am an der upon on of the da do du van von bei".split(),
+)
+_DATE_CONNECTORS = re.compile(r"(?:[,(]\s*|\s)(?:le|den|am|el|the|on|ce)?\s*$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s*(?:--|-|–|—|:|/|\|)\s*")
+
+
+@attrs.frozen
+class DatelineMatch:
+    """A dateline at the start of a text, the text that follows it, and any date problem."""
+
+    dateline: Dateline
+    #: Where the dateline ends in the searched text (the rest starts there).
+    end: int
+    problem: str | None = None
+    detail: str | None = None
+
+
+# Words that open sentences, never place names: "Le samedi 30 avril ...", "On July 4, ...".
+_NOT_PLACES = frozenset(
+    "le la les l' un une ce cette dès depuis the a an on in at by since from for until der die das am im seit bis "
+    "el los las en desde hasta this that these".split(),
+)
+
+
+def _place_words_ok(text: str) -> bool:
+    words = re.findall(r"[\w.'’-]+", text)
+    if not 1 <= len(words) <= 6 or len(text) > 60 or any(c.isdigit() for c in text):
+        return False
+    if words[0].lower() in _NOT_PLACES:
+        return False
+    return all(w[0].isupper() or w.lower() in _PLACE_CONNECTORS for w in words) and words[0][0].isupper()
+
+
+def _split_place(part: str) -> tuple[str, str | None, str | None] | None:
+    """Split the text before a dateline's date into place, region and wire, or refuse it."""
+    part = part.strip()
+    wire = None
+    bracketed = re.search(r"[(/\[]\s*([^()/\[\]]{2,60}?)\s*[)/\]]\s*[-–—:]*\s*$", part)
+    if bracketed and _WIRE_WORDS.search(bracketed.group(1)):
+        wire = bracketed.group(1).strip()
+        part = part[: bracketed.start()]
+    part = part.strip(" -–—:,(")
+    segments = [s for s in re.split(r"\s+[-–—]+\s+|\s*--\s*", part) if s.strip()]
+    if not segments:
+        return None
+    if len(segments) > 1:
+        tail = " – ".join(segments[1:])
+        if wire is None and _WIRE_WORDS.search(tail) and len(tail) <= 60:
+            wire = tail.strip()
+        else:
+            return None
+    place, _, region = segments[0].partition(",")
+    place, region = place.strip(" ("), region.strip(" ,(") or None
+    if "|" in segments[0] or not _place_words_ok(place) or (region and not _place_words_ok(region)):
+        return None
+    if region and len(region.split()) > 3:
+        return None
+    return place, region, wire
+
+
+_WIRE_ONLY = re.compile(r"\s*-{2,}\s*([^-\n]{2,40}?)\s*-{2,}\s*")
+_NO_DATE = re.compile(
+    r"(?P<paren>\()?(?P<place>[A-ZÀ-Þ][\w.'’ -]{1,40}?)(?:,\s*(?P<region>[A-ZÀ-Þ][\w.'’ ]{1,30}?))?(?(paren)\))"
+    r"\s*(?:[-–—]{1,2}\s*\((?P<wire>[^()]{2,40})\)\s*[-–—]{1,2}|(?(paren)[-–—:]|(?!))\s*)",
+)
+
+
+_SITE = re.compile(r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}/?")
+
+
+def match_dateline(text: str, language: str | None, *, allow_site: bool = False) -> DatelineMatch | None:
+    """A dateline opening *text*: place, region, wire and date, and where the rest begins.
+
+    With *allow_site*, a web address may stand where the place would
+    (``www.example.org — 8 Mai 2012 —``, as web pages print it); the
+    dateline then has a date and no place.
+
+    >>> m = match_dateline("Paris, le 24 juillet 2012", "fr")
+    >>> m.dateline.place, m.dateline.date.isoformat()
+    ('Paris', '2012-07-24')
+    >>> m = match_dateline("SAN FRANCISCO, July 24, 2012 /PRNewswire/ -- Acme today said", "en")
+    >>> m.dateline.text, m.dateline.wire
+    ('SAN FRANCISCO, July 24, 2012 /PRNewswire/', 'PRNewswire')
+    >>> m = match_dateline("PORTLAND, Ore.--(BUSINESS WIRE)--Standard Insurance said", "en")
+    >>> m.dateline.place, m.dateline.region, m.dateline.wire
+    ('PORTLAND', 'Ore.', 'BUSINESS WIRE')
+    >>> match_dateline("The minister said on 24 July 2012 that", "en") is None
+    True
+    >>> m = match_dateline("www.example.org — 8 Mai 2012 — Das Projekt", "de", allow_site=True)
+    >>> m.dateline.text, m.dateline.place, m.dateline.date.isoformat()
+    ('www.example.org — 8 Mai 2012', None, '2012-05-08')
+    """
+    head = text[:300]
+    for found in dates.find_dates(head, language=language):
+        if found.start > 140:
+            break
+        before = head[: found.start]
+        connector = _DATE_CONNECTORS.search(before)
+        place_part = before[: connector.start()] if connector and connector.group().strip(" ,(") else before
+        place: str | None = None
+        region: str | None = None
+        wire: str | None = None
+        site = allow_site and _SITE.fullmatch(place_part.strip(" ,(–—-")) is not None
+        if place_part.strip(" ,(–—-") and not site:
+            split = _split_place(place_part)
+            if split is None:
+                continue
+            place, region, wire = split
+        end = found.end
+        after = head[end:]
+        closing = re.match(r"\s*\)", after) if "(" in before else None
+        if closing:
+            end += closing.end()
+            after = head[end:]
+        slug = re.match(r"\s*[-–—]*\s*(?:/\s*([^/\n]{2,80}?)\s*/|\(([^()\n]{2,60})\))", after)
+        if slug and (slug.group(1) or _WIRE_WORDS.search(slug.group(2) or "")):
+            wire = wire or (slug.group(1) or slug.group(2)).strip()
+            end += slug.end()
+            after = head[end:]
+        # "Paris, 24 juillet 2012 a vu ..." is a sentence, not a dateline: a dateline's
+        # date ends the text or comes before a separator.
+        allowed = r"\s*(?:--|–|—|-|:|\||\.|,|\n|$)" if place is not None else r"\s*(?:--|–|—|-|:|\||\n|$)"
+        if after.strip() and not re.match(allowed, after):
+            continue
+        dateline_text = head[:end].strip(" \t-–—:*")
+        if place is None and not site and not re.fullmatch(r"[\W\d_]*", head[: found.start].replace(" ", "")):
+            continue
+        separator = re.match(r"\s*(?:--|-|–|—|:|\|)?\s*", head[end:])
+        rest_start = end + (separator.end() if separator else 0)
+        dateline = Dateline(text=dateline_text, place=place, region=region, date=found.date, wire=wire)
+        return DatelineMatch(dateline, rest_start, found.problem, found.detail)
+    wire_only = _WIRE_ONLY.match(head)
+    if wire_only and _WIRE_WORDS.search(wire_only.group(1)):
+        text_shown = head[: wire_only.end()].strip()
+        return DatelineMatch(Dateline(text=text_shown, wire=wire_only.group(1).strip()), wire_only.end())
+    no_date = _NO_DATE.match(head)
+    if no_date and (no_date.group("wire") or no_date.group("paren")):
+        place = no_date.group("place").strip()
+        region = (no_date.group("region") or "").strip() or None
+        if _place_words_ok(place) and (region is None or _place_words_ok(region)):
+            wire = no_date.group("wire")
+            if wire and not _WIRE_WORDS.search(wire):
+                return None
+            shown = head[: no_date.end()].strip(" -–—:")
+            return DatelineMatch(Dateline(text=shown, place=place, region=region, wire=wire and wire.strip()),
+                                 no_date.end())
+    return None
+
+
+def split_sentences(text: str) -> Sequence[str]:
+    """A rough sentence split, for finding who announced what."""
+    return re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ“\"«])", text)

@@ -1,0 +1,1214 @@
+"""The plain-text and Markdown-ish reader: e-mails, wire copy, PDFs turned into text.
+
+:func:`parse_text` reads a release into a :class:`~communique.Communique`
+through a chain of small stages that carry line numbers along:
+
+1. bytes to text (byte-order marks, UTF-8, UTF-16, cp1252 with a warning);
+2. front matter (YAML between ``---`` lines, or ``key=value`` lines closed
+   by ``~~~~``), mapped onto fields, the rest kept as metadata;
+3. lines to blocks: headings, lists, quotes, tables, rules, and paragraphs
+   whose hard-wrapped lines are joined back;
+4. the head (issuer header, kind label, links, dateline, reference,
+   embargo, headline, subheadline), the body, and the tail (contacts,
+   "About X" sections, end marker, page furniture), recognised by the
+   language cues shared with the HTML reader.
+
+Text that no field claims goes to ``unclassified``: nothing is lost. A value
+that cannot be read exactly is left out, with a diagnostic.
+
+>>> reading = parse_text('''Communiqué de presse
+...
+... Lyon, le 3 mars 2025
+...
+... # Acme ouvre une usine
+...
+... Acme a ouvert aujourd'hui une usine de 200 salariés à Lyon, a annoncé la direction.
+...
+... Contact presse : Jeanne Exemple, 04 00 00 00 00
+... ''')
+>>> release = reading.communique
+>>> release.language, release.kind.label, release.headline, release.dateline.date.isoformat()
+('fr', 'Communiqué de presse', 'Acme ouvre une usine', '2025-03-03')
+>>> release.contacts[0].name, release.contacts[0].phones_e164
+('Jeanne Exemple', ('+33400000000',))
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+from . import _issuer
+from . import _recognize as rec
+from ._contacts import e164, emails_in, looks_like_name, parse_contacts, phones_in
+from ._decode import decode
+from ._inline import Collected, normalize_space, parse_inline, strip_markup
+from ._runs import drop_prefix, merge, trim
+from .cues import detect_language
+from .dates import parse_date, parse_timestamp
+from .diagnostics import Diagnostic
+from .model import (
+    Block,
+    Boilerplate,
+    BulletList,
+    Communique,
+    Contact,
+    Dateline,
+    Embargo,
+    Heading,
+    Inline,
+    Issuer,
+    Kind,
+    LineBreak,
+    Link,
+    ListItem,
+    MetaField,
+    OrderedList,
+    Paragraph,
+    Provenance,
+    Quote,
+    Reference,
+    Table,
+    TableCell,
+    TableRow,
+    Text,
+    plain_text,
+)
+from .reading import Reading
+from .vocabulary import Severity
+
+__all__ = ["parse_text", "read"]
+
+#: Inputs larger than this are refused: a release is a few pages, not a book.
+MAX_BYTES = 64 * 1024 * 1024
+
+_LANGUAGE_NAMES = {
+    "french": "fr", "français": "fr", "francais": "fr", "english": "en", "anglais": "en", "german": "de",
+    "deutsch": "de", "allemand": "de", "spanish": "es", "español": "es", "espanol": "es", "espagnol": "es",
+}
+_TERMINAL = ".!?…:;\"”»)’'"
+_SENTENCE_END = re.compile(r"[.!?…][\"”»)’']*$")
+
+# --------------------------------------------------------------------------
+# The recognition layer, remembered: the stages below ask the same questions
+# about the same lines many times; each answer is a pure function of them.
+
+_match_label = functools.lru_cache(maxsize=8192)(rec.match_label)
+_match_reference = functools.lru_cache(maxsize=8192)(rec.match_reference)
+_match_contact_heading = functools.lru_cache(maxsize=8192)(rec.match_contact_heading)
+_match_boilerplate_heading = functools.lru_cache(maxsize=8192)(rec.match_boilerplate_heading)
+_is_end_marker = functools.lru_cache(maxsize=8192)(rec.is_end_marker)
+_match_embargo = functools.lru_cache(maxsize=8192)(rec.match_embargo)
+_match_dateline = functools.lru_cache(maxsize=8192)(functools.partial(rec.match_dateline, allow_site=True))
+_REMEMBERED = (_match_label, _match_reference, _match_contact_heading, _match_boilerplate_heading, _is_end_marker,
+               _match_embargo, _match_dateline)
+
+
+def _forget() -> None:
+    """Start each document with empty memories: they serve one reading, and never grow without bound."""
+    for remembered in _REMEMBERED:
+        remembered.cache_clear()
+
+# --------------------------------------------------------------------------
+# Stage 2: front matter
+
+
+@attrs.frozen
+class _FrontMatter:
+    values: dict[str, Any]
+    lines: int  # how many lines it spans, closing fence included
+    text: str
+
+
+def _front_matter(text: str, source: str | None, found: list[Diagnostic]) -> _FrontMatter | None:
+    lines = text.split("\n")
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if start < len(lines) and lines[start].strip() == "---":
+        for end in range(start + 1, min(len(lines), start + 400)):
+            if lines[end].strip() in {"---", "..."}:
+                raw = "\n".join(lines[start + 1 : end])
+                return _yaml(raw, end + 1, source, found)
+        return None
+    # key=value lines closed by a line of tildes (JBake and similar site generators)
+    for end in range(start, min(len(lines), start + 60)):
+        line = lines[end].strip()
+        if re.fullmatch(r"~{3,}", line) and end > start:
+            pairs = [lines[i].partition("=") for i in range(start, end) if lines[i].strip()]
+            if all(sep and re.fullmatch(r"[\w.-]+", key.strip()) for key, sep, _ in pairs):
+                return _FrontMatter({k.strip(): v.strip() for k, _, v in pairs}, end + 1,
+                                    "\n".join(lines[start:end]))
+            return None
+        if not re.fullmatch(r"[\w.-]+=.*", line):
+            return None
+    return None
+
+
+def _yaml(raw: str, lines: int, source: str | None, found: list[Diagnostic]) -> _FrontMatter | None:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        values = yaml.load(raw, Loader=loader)  # noqa: S506 - a safe loader, chosen above
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        found.append(Diagnostic(
+            severity=Severity.WARNING, code="front-matter-invalid",
+            message=f"the YAML front matter cannot be read ({getattr(exc, 'problem', None) or exc}); kept as text",
+            source=source, line=(mark.line + 2) if mark else 1, column=(mark.column + 1) if mark else None,
+        ))
+        return _FrontMatter({}, lines, raw)
+    if not isinstance(values, dict):
+        return _FrontMatter({}, lines, raw)
+    return _FrontMatter({str(k): v for k, v in values.items()}, lines, raw)
+
+
+def _scalar(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return str(value)
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+# --------------------------------------------------------------------------
+# Stage 3: lines to blocks
+
+
+@attrs.define
+class _Block:
+    """A block of source lines: a paragraph, heading, list item, quote, table row, rule."""
+
+    kind: str
+    line: int
+    lines: list[str]
+    level: int = 0
+    ordered: bool = False
+    start: int = 1
+    indent: int = 0
+    breaks: list[bool] = attrs.Factory(list)
+    # The visible text is asked for many times and costs a parse: kept once made.
+    shown: str | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return " ".join(part.strip() for part in self.lines)
+
+    @property
+    def visible(self) -> str:
+        if self.shown is None:
+            self.shown = normalize_space(strip_markup(self.text)).strip()
+        return self.shown
+
+
+_HEADING = re.compile(r"(#{1,6})(?:[ \t]+|(?=[*_\[]))(.*?)[ \t#]*$")
+_BULLET = re.compile(r"([ \t]*)([-*+•▪◦●–]|\d{1,3}[.)])[ \t]+(\S.*)")
+_RULE = re.compile(r"[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|={3,}|~{3,})")
+_TABLE_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*")
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*")
+
+
+def _wrap_width(lines: Sequence[str]) -> int:
+    lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) > 40)
+    if not lengths:
+        return 80
+    return lengths[int(len(lengths) * 0.9) - (1 if len(lengths) > 1 else 0)]
+
+
+def _is_label_line(text: str) -> bool:
+    label = _match_label(text, None)
+    return label is not None and not label.rest
+
+
+def _opens_dateline(text: str) -> bool:
+    found = _match_dateline(text, None)
+    return found is not None and found.dateline.place is not None
+
+
+def _continues(line: str, following: str, width: int) -> bool:
+    """Whether *following* carries on the paragraph that *line* belongs to (a hard-wrapped line)."""
+    current = line.strip()
+    nxt = following.strip()
+    if not current or not nxt:
+        return False
+    if nxt[0] in ".,;:)]»”" or (len(current) > 1 and current.endswith(("-", "/")) and not current.endswith(" -")):
+        return True
+    if _is_label_line(nxt) or ((nxt[0] == "(" or nxt[0].isupper()) and _opens_dateline(nxt)):
+        return False
+    long_line = len(current) >= 0.7 * width
+    open_end = current[-1] not in _TERMINAL
+    phone_next = re.match(r"\(?\+?\d", nxt) is not None
+    lower_next = nxt[0].islower() or (phone_next and current[-1].isalpha() and (not long_line or open_end))
+    if lower_next and (open_end or long_line):
+        return True
+    return open_end and long_line and len(nxt) > 3
+
+
+_SENTENCE_GAP = re.compile(r"(?<=[.!?\"”])( +)(?=[A-ZÀ-Þ“\"])")
+_SECTION_GAP = re.compile(r"(?<=[^.!?\"” ])( {2,})(?=(?:Contacts?|Media Contact|Press Contact|About|À propos|Über|"
+                          r"Acerca|Kontakt|Contacto|Pressekontakt)\b)")
+
+
+def _unflatten(lines: Sequence[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Split lines where a web page's paragraphs were flattened into one, two spaces apart.
+
+    Typewriter-style text puts two spaces after every sentence; a flattened
+    page puts them only between paragraphs. Only the second is split.
+    """
+    out: list[tuple[int, str]] = []
+    for number, line in lines:
+        if len(line) < 300:
+            out.append((number, line))
+            continue
+        gaps = list(_SENTENCE_GAP.finditer(line))
+        wide = [m for m in gaps if len(m.group(1)) >= 2] + list(_SECTION_GAP.finditer(line))
+        wide.sort(key=lambda m: m.start())
+        if not wide or len(wide) > 0.5 * len(gaps):
+            out.append((number, line))
+            continue
+        start = 0
+        for gap in wide:
+            out.append((number, line[start : gap.start()]))
+            out.append((number, ""))
+            start = gap.end()
+        out.append((number, line[start:]))
+    return out
+
+
+_PAGE_FURNITURE = re.compile(
+    r"\s*(?:(?:page|seite|página|pagina|p\.)\s*\d{1,4}(?:\s*(?:of|de|sur|von|/)\s*\d{1,4})?"
+    r"|-\s*\d{1,4}\s*-|\d{1,4}\s*/\s*\d{1,4})\s*",
+    re.IGNORECASE,
+)
+
+
+def _furniture(lines: Sequence[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[str]]:
+    """Take page furniture out of the lines: page numbers, and short lines repeated on every page.
+
+    Page breaks from PDF conversion fall in the middle of paragraphs; with the
+    furniture out of the way the paragraph's lines join up again.
+    """
+    counts: dict[str, int] = {}
+    for _, line in lines:
+        key = line.strip()
+        if 8 <= len(key) <= 120:
+            counts[key] = counts.get(key, 0) + 1
+    pages = sum(1 for _, line in lines if _PAGE_FURNITURE.fullmatch(line) and line.strip())
+    kept: list[tuple[int, str]] = []
+    removed: list[str] = []
+    for number, line in lines:
+        key = line.strip()
+        if _is_end_marker(key, None):  # "-30-" ends a release; it numbers no page
+            kept.append((number, line))
+            continue
+        if (key and _PAGE_FURNITURE.fullmatch(line)) or (pages and counts.get(key, 0) >= 2 and _words(key) <= 12):
+            removed.append(key)
+            continue
+        kept.append((number, line))
+    return kept, removed
+
+
+def _blocks(lines: Sequence[tuple[int, str]]) -> list[_Block]:
+    lines = _unflatten(lines)
+    width = _wrap_width([text for _, text in lines])
+    blocks: list[_Block] = []
+    paragraph: _Block | None = None
+    for index, (number, raw) in enumerate(lines):
+        hard = raw.endswith(("  ", "\\")) or raw.rstrip().lower().endswith(("<br>", "<br/>", "<br />"))
+        line = raw.rstrip()
+        line = line.removesuffix("\\")
+        stripped = line.strip()
+        if not stripped:
+            paragraph = None
+            continue
+        heading = _HEADING.fullmatch(stripped)
+        bullet = _BULLET.fullmatch(line)
+        if heading and heading.group(2).strip():
+            paragraph = None
+            blocks.append(_Block("heading", number, [heading.group(2)], level=len(heading.group(1))))
+            continue
+        if _RULE.fullmatch(line) and not bullet:
+            paragraph = None
+            blocks.append(_Block("rule", number, [stripped]))
+            continue
+        if _TABLE_ROW.fullmatch(line):
+            paragraph = None
+            kind = "table_rule" if _TABLE_RULE.fullmatch(line) else "table_row"
+            blocks.append(_Block(kind, number, [stripped]))
+            continue
+        if stripped.startswith(">"):
+            paragraph = None
+            blocks.append(_Block("quote", number, [re.sub(r"^>\s?", "", stripped)]))
+            continue
+        if bullet and not (bullet.group(2)[0].isdigit() and re.fullmatch(r"\d{4}[.)]", bullet.group(2))):
+            paragraph = None
+            marker = bullet.group(2)
+            ordered = marker[0].isdigit()
+            blocks.append(_Block("item", number, [bullet.group(3)], ordered=ordered,
+                                 start=int(marker[:-1]) if ordered else 1,
+                                 indent=len(bullet.group(1).expandtabs(4))))
+            continue
+        if paragraph is not None and blocks and blocks[-1] is paragraph and not paragraph.breaks[-1] and _continues(
+            paragraph.lines[-1], line, width,
+        ):
+            paragraph.lines.append(line)
+            paragraph.breaks.append(hard)
+            paragraph.shown = None
+            continue
+        if paragraph is None and blocks and blocks[-1].kind == "item" and index and lines[index - 1][1].strip() and (
+            raw.startswith((" ", "\t")) or _continues(blocks[-1].lines[-1], line, width)
+        ):
+            blocks[-1].lines.append(line)  # a list item's wrapped line
+            blocks[-1].shown = None
+            continue
+        paragraph = _Block("paragraph", number, [line], breaks=[hard])
+        blocks.append(paragraph)
+    return blocks
+
+
+# --------------------------------------------------------------------------
+# Stage 4: the parts of a release
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _is_body_like(block: _Block) -> bool:
+    text = block.visible
+    words = _words(text)
+    return words >= 20 or (words >= 8 and bool(_SENTENCE_END.search(text)))
+
+
+def _is_short(block: _Block) -> bool:
+    text = block.visible
+    return block.kind == "paragraph" and _words(text) <= 5 and not _SENTENCE_END.search(text) and len(text) <= 50
+
+
+def _recognized(text: str, language: str | None) -> bool:
+    return bool(
+        _match_label(text, language) or _match_dateline(text, language) or _match_reference(text, language)
+        or _match_embargo(text, language) or _match_contact_heading(text, language)
+        or _is_end_marker(text, language) or _match_boilerplate_heading(text, language),
+    )
+
+
+def _nav_run(blocks: Sequence[_Block], index: int, language: str | None = None) -> int:
+    """How many short lines in a row start at *index* (three or more make page navigation).
+
+    Lines that the cues recognise (a label, a dateline, a contact heading) and
+    lines that are only links are not navigation.
+    """
+    count = 0
+    while index + count < len(blocks):
+        block = blocks[index + count]
+        if not _is_short(block) or _link_only(block) or _recognized(block.visible, language):
+            break
+        count += 1
+    return count if count >= 3 else 0
+
+
+def _link_only(block: _Block) -> bool:
+    """A line of links (``[site](url)``, bare URLs) with at most two words around them: page furniture."""
+    if block.kind != "paragraph":
+        return False
+    text = block.text
+    without = _LINKS.sub(" ", text)
+    return without != text and len(re.findall(r"[^\W\d_]{2,}", without)) <= 2
+
+
+_LINKS = re.compile(r"!?\[[^\]]*\]\([^)]*\)|<?(?:https?://|www\.)\S+>?")
+
+
+def _keep_links_line(state: _State, text: str) -> None:
+    """Record a line of links: the links keep their text; the words around them are kept too."""
+    state.runs(text)
+    state.keep(normalize_space(_LINKS.sub(" ", text)).strip(" -–|:•"))
+
+
+def _upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+# --------------------------------------------------------------------------
+# The reader
+
+
+@attrs.define
+class _State:
+    """What the reader has found so far."""
+
+    source: str | None
+    language: str | None
+    diagnostics: list[Diagnostic] = attrs.Factory(list)
+    collected: Collected = attrs.Factory(Collected)
+    unclassified: list[str] = attrs.Factory(list)
+    metadata: list[MetaField] = attrs.Factory(list)
+    contacts: list[Contact] = attrs.Factory(list)
+    kind: Kind | None = None
+    dateline: Dateline | None = None
+    date_line: tuple[Dateline, int] | None = None
+    reference: Reference | None = None
+    embargo: Embargo | None = None
+    headline: str | None = None
+    subheadline: str | None = None
+    summary: list[str] = attrs.Factory(list)
+    issuer_lines: list[str] = attrs.Factory(list)
+    page_title_site: str | None = None
+    body: list[Block] = attrs.Factory(list)
+    boilerplate: list[Boilerplate] = attrs.Factory(list)
+    end_marker: str | None = None
+
+    def note(self, severity: Severity, code: str, message: str, line: int | None = None) -> None:
+        self.diagnostics.append(Diagnostic(severity=severity, code=code, message=message, source=self.source,
+                                           line=line))
+
+    def keep(self, text: str) -> None:
+        """Keep text that no field claims."""
+        text = text.strip()
+        if text:
+            self.unclassified.append(text)
+
+    def runs(self, text: str) -> tuple[Inline, ...]:
+        return trim(parse_inline(normalize_space(text), self.collected))
+
+
+def _paragraph_runs(state: _State, block: _Block) -> tuple[Inline, ...]:
+    runs: list[Inline] = []
+    for index, line in enumerate(block.lines):
+        if index:
+            runs.append(LineBreak() if block.breaks and block.breaks[index - 1] else Text(" "))
+        runs.extend(parse_inline(normalize_space(line.strip()), state.collected))
+    return trim(merge(runs))
+
+
+def _items(state: _State, blocks: Sequence[_Block]) -> tuple[ListItem, ...]:
+    """List items, nesting the more indented ones under the item before them."""
+    items: list[ListItem] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        children_end = index + 1
+        while children_end < len(blocks) and blocks[children_end].indent > block.indent:
+            children_end += 1
+        nested = blocks[index + 1 : children_end]
+        inner: tuple[Block, ...] = (_list(state, nested),) if nested else ()
+        items.append(ListItem(_paragraph_runs(state, block), blocks=inner))
+        index = children_end
+    return tuple(items)
+
+
+def _list(state: _State, blocks: Sequence[_Block]) -> BulletList | OrderedList:
+    items = _items(state, blocks)
+    if blocks[0].ordered:
+        return OrderedList(items, start=blocks[0].start)
+    return BulletList(items)
+
+
+def _table(state: _State, rows: Sequence[_Block]) -> Table:
+    has_header = len(rows) > 1 and rows[1].kind == "table_rule"
+    out = []
+    for index, row in enumerate(r for r in rows if r.kind == "table_row"):
+        cells = [c.strip() for c in row.lines[0].strip().strip("|").split("|")]
+        out.append(TableRow([TableCell(state.runs(c), header=has_header and index == 0) for c in cells]))
+    return Table(out)
+
+
+def _to_blocks(state: _State, blocks: Sequence[_Block]) -> list[Block]:
+    """Turn source blocks into model blocks (the body, boilerplate sections, quotes)."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        end = index + 1
+        if block.kind == "heading":
+            runs = state.runs(block.text)
+            if runs:
+                out.append(Heading(runs, level=block.level))
+        elif block.kind == "item":
+            while end < len(blocks) and blocks[end].kind == "item" and (
+                blocks[end].ordered == block.ordered or blocks[end].indent > block.indent
+            ):
+                end += 1
+            out.append(_list(state, blocks[index:end]))
+        elif block.kind in {"table_row", "table_rule"}:
+            while end < len(blocks) and blocks[end].kind in {"table_row", "table_rule"}:
+                end += 1
+            table = _table(state, blocks[index:end])
+            if table.rows:
+                out.append(table)
+        elif block.kind == "quote":
+            while end < len(blocks) and blocks[end].kind == "quote":
+                end += 1
+            inner = _blocks([(b.line, b.lines[0]) for b in blocks[index:end]])
+            quoted = _to_blocks(state, inner)
+            if quoted:
+                out.append(Quote(quoted))
+        elif block.kind == "rule":
+            pass  # pure markup
+        elif _colon_list(blocks, index):
+            end = _colon_list(blocks, index)
+            out.extend(_paragraphs(state, [block]))
+            out.append(BulletList([ListItem(state.runs(b.text)) for b in blocks[index + 1 : end]]))
+        else:
+            out.extend(_paragraphs(state, [block]))
+        index = end
+    return out
+
+
+def _colon_list(blocks: Sequence[_Block], index: int) -> int:
+    """A plain-text list: a line ending in a colon, then two or more short lines, then more text.
+
+    Text taken from web pages prints list items as bare lines. Returns the
+    end of the items, or 0.
+    """
+    block = blocks[index]
+    if block.kind != "paragraph" or not block.visible.endswith(":") or _words(block.visible) < 4:
+        return 0
+    end = index + 1
+    while end < len(blocks) and blocks[end].kind == "paragraph" and _words(blocks[end].visible) <= 10 and not (
+        _SENTENCE_END.search(blocks[end].visible)
+    ):
+        end += 1
+    if end - index - 1 >= 2 and end < len(blocks) and _is_body_like(blocks[end]):
+        return end
+    return 0
+
+
+def _paragraphs(state: _State, blocks: Sequence[_Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        runs = _paragraph_runs(state, block)
+        if runs:
+            out.append(Paragraph(runs))
+        elif block.text.strip():
+            # Only an image or pure markup: its text is in the attachments.
+            continue
+    return out
+
+
+def _tail_start(state: _State, blocks: Sequence[_Block], start: int) -> int:
+    """Where the body ends: at an end marker, contacts, an "About X" section or page furniture."""
+    language = state.language
+    index = start - 1
+    while index + 1 < len(blocks):
+        index += 1
+        listed = _colon_list(blocks, index)
+        if listed:
+            index = listed - 1
+            continue
+        block = blocks[index]
+        first = block.lines[0]
+        visible = normalize_space(strip_markup(first)).strip()
+        if _is_end_marker(first, language) or _is_end_marker(visible, language):
+            return index
+        if block.kind in {"paragraph", "heading"} and (
+            _match_contact_heading(visible, language) or _match_boilerplate_heading(visible, language)
+        ):
+            return index
+        if block.kind == "paragraph" and re.search(r"\bcontact\w*\b", block.visible, re.IGNORECASE) and (
+            phones_in(block.visible) or emails_in(block.visible)
+        ) and _words(block.visible) <= 40 and index > start:
+            return index
+        if index > start and _nav_run(blocks, index, language):
+            return index
+        if block.kind == "rule" and all(
+            not _is_body_like(b) or _link_only(b) for b in blocks[index + 1 :]
+        ) and index + 1 < len(blocks):
+            return index
+    return len(blocks)
+
+
+def _head(state: _State, blocks: list[_Block], has_title: bool) -> int:
+    """Read the head of the release; return the index of the first body block."""
+    language = state.language
+    markdown_headline = next(
+        (i for i, b in enumerate(blocks[:40]) if b.kind == "heading" and b.level <= 2
+         and not _match_label(b.visible, language)), None,
+    )
+    if markdown_headline is not None and any(
+        _is_body_like(b) and b.kind == "paragraph" for b in blocks[:markdown_headline]
+        if not _match_dateline(b.visible, language)
+    ):
+        markdown_headline = None
+    index = _issuer_header(state, blocks)
+    seen_content = index > 0
+    while index < len(blocks):
+        block = blocks[index]
+        visible = block.visible
+        if block.kind == "rule":
+            index += 1
+            continue
+        if block.kind == "heading":
+            state.runs(block.text)
+            label = _match_label(visible, language)
+            if label and state.kind is None:
+                state.kind = Kind(label=label.label, genre=label.genre)
+                if label.rest:
+                    state.headline = state.headline or label.rest
+            elif label:
+                state.keep(visible)
+            elif state.headline is None and (markdown_headline is None or index == markdown_headline) and (
+                block.level <= 2 or not has_title
+            ):
+                state.headline = visible
+            elif state.headline is not None and state.subheadline is None and block.level >= 2 and (
+                index > 0 and blocks[index - 1].kind == "heading" and blocks[index - 1].visible == state.headline
+            ):
+                state.subheadline = visible
+            else:
+                return index
+            seen_content = True
+            index += 1
+            continue
+        if block.kind != "paragraph":
+            return index
+        if not visible:
+            # Only an image or markup: record what it links to.
+            state.runs(block.text)
+            index += 1
+            continue
+        # Paragraphs made of hard-broken short lines are read line by line here.
+        parts = [block]
+        if any(block.breaks[:-1]) and len(block.lines) > 1:
+            parts = [_Block("paragraph", block.line + i, [line], breaks=[True]) for i, line in enumerate(block.lines)]
+        consumed = _head_block(state, blocks, index, parts, markdown_headline, seen_content)
+        if consumed is None:
+            return index
+        if consumed < 0:  # the dateline opened the body: the block now starts the body
+            return index
+        seen_content = True
+        index += consumed
+    return index
+
+
+def _issuer_header(state: _State, blocks: Sequence[_Block]) -> int:
+    """Upper-case lines opening the release name its issuer (``FLEUR PELLERIN / MINISTRE ...``)."""
+    language = state.language
+    index = 0
+    while index < len(blocks) and index < 6:
+        block = blocks[index]
+        visible = block.visible
+        if block.kind != "paragraph" or not _upper(visible) or _is_body_like(block) or (
+            _nav_run(blocks, index, language)
+            or _match_label(visible, language) or _match_embargo(visible, language)
+            or _match_dateline(visible, language) or _match_contact_heading(visible, language)
+            or _match_reference(visible, language)
+        ):
+            break
+        state.issuer_lines.append(visible)
+        index += 1
+    return index
+
+
+def _head_block(
+    state: _State, blocks: list[_Block], index: int, parts: list[_Block], markdown_headline: int | None,
+    seen_content: bool,
+) -> int | None:
+    """Classify one head paragraph; the number of blocks used, None for the body, -1 if a dateline opened it."""
+    language = state.language
+    block = blocks[index]
+    for part_index, part in enumerate(parts):
+        visible = part.visible
+        state.runs(part.text)  # whatever the line turns out to be, its links are the release's links
+        if part_index == 0 and index == 0 and not seen_content and _page_title(state, blocks, visible):
+            state.keep(visible)
+            continue
+        if len(parts) == 1 and _nav_run(blocks, index, language) and state.headline is None:
+            run = _nav_run(blocks, index, language)
+            for b in blocks[index : index + run]:
+                state.keep(b.visible)
+            return run
+        label = _match_label(visible, language)
+        if label and (state.kind is None or not label.rest):
+            if state.kind is None:
+                state.kind = Kind(label=label.label, genre=label.genre)
+            else:
+                state.keep(label.label)
+            if label.rest:
+                _headline_or_keep(state, label.rest)
+            continue
+        embargo = _match_embargo(visible, language)
+        if embargo and state.embargo is None:
+            state.embargo = embargo.embargo
+            if embargo.problem:
+                state.note(Severity.WARNING, f"embargo-{embargo.problem}",
+                           f"embargo end left out: {embargo.detail or embargo.problem}", part.line)
+            continue
+        reference = _match_reference(visible, language)
+        if reference and state.reference is None:
+            state.reference = Reference(number=reference.number, text=reference.text)
+            continue
+        # A date line that also opens a contact block: "May 10, 2019 Contact: Jane Doe".
+        inline_contact = re.search(r"\s(?:Contact|Contacto|Kontakt|Media Contact)\s*:\s*", visible)
+        if inline_contact and _match_dateline(visible[: inline_contact.start()], language):
+            _date_or_dateline(state, visible[: inline_contact.start()], part.line)
+            rest = visible[inline_contact.end():]
+            printed = visible[inline_contact.start(): inline_contact.end()]
+            return _head_contacts(state, blocks, index, rest, printed=printed)
+        contact = _match_contact_heading(visible, language)
+        if contact:
+            return _head_contacts(state, blocks, index, contact.rest, contact.heading,
+                                  printed=_printed_heading(visible, contact.rest))
+        if _link_only(part):
+            _keep_links_line(state, part.text)
+            continue
+        dateline = _match_dateline(visible, language)
+        if dateline is not None and (state.dateline is None or state.dateline.place is None):
+            found = dateline.dateline
+            rest = visible[dateline.end:].strip()
+            if dateline.problem:
+                state.note(Severity.WARNING, f"date-{dateline.problem}",
+                           f"dateline date left out: {dateline.detail or dateline.problem}", part.line)
+            if found.place is None and found.wire is None:
+                if found.date is not None and state.date_line is None:
+                    state.date_line = (found, part.line)
+                else:
+                    state.keep(found.text)
+            else:
+                _set_dateline(state, found, part.line)
+            if rest and len(parts) == 1 and _words(rest) >= 6:
+                runs = drop_prefix(_paragraph_runs(state, block), _plain_offset(block, dateline.end))
+                state.body.append(Paragraph(runs or state.runs(rest)))
+                return -1
+            if rest:
+                _headline_or_keep(state, rest)
+            continue
+        if _is_body_like(part) and len(parts) == 1 and (state.headline is not None or (markdown_headline is None
+                                                        and _words(visible) >= 25)):
+            return None
+        if state.headline is None and markdown_headline is None and _words(visible) >= 2:
+            state.headline = visible
+            continue
+        if state.headline is not None and not _is_body_like(part) and len(parts) == 1 and not (
+            _SENTENCE_END.search(visible) and _words(visible) >= 4
+        ):
+            if visible.startswith(state.headline) and len(visible) > len(state.headline):
+                # The page's short title, then the release's full headline.
+                state.keep(state.headline)
+                state.headline = visible
+            elif state.subheadline is None:
+                state.subheadline = visible
+            else:
+                state.summary.append(visible)
+            continue
+        if len(parts) == 1:
+            return None
+        state.keep(visible)
+    return 1
+
+
+def _plain_offset(block: _Block, visible_offset: int) -> int:
+    """Map an offset in a block's visible text to one in its runs' plain text (blanks collapse the same)."""
+    return visible_offset
+
+
+def _headline_or_keep(state: _State, text: str) -> None:
+    if state.headline is None:
+        state.headline = text
+    else:
+        state.keep(text)
+
+
+def _set_dateline(state: _State, dateline: Dateline, line: int) -> None:
+    if state.dateline is not None:
+        state.keep(state.dateline.text)
+    state.dateline = dateline
+
+
+def _date_or_dateline(state: _State, text: str, line: int) -> None:
+    found = _match_dateline(text, state.language)
+    if found is None:
+        state.keep(text)
+        return
+    if found.dateline.place is None and found.dateline.date is not None and state.date_line is None:
+        state.date_line = (found.dateline, line)
+    elif state.dateline is None:
+        state.dateline = found.dateline
+    else:
+        state.keep(text)
+
+
+def _page_title(state: _State, blocks: Sequence[_Block], visible: str) -> bool:
+    """A first line "Headline - Site" repeated below without the site is the page's title."""
+    for separator in (" - ", " | ", " – ", " — "):
+        head, sep, site = visible.rpartition(separator)
+        if not sep:
+            continue
+        for later in blocks[1:30]:
+            shown = later.visible
+            label = _match_label(shown, state.language)
+            if label and label.rest:
+                shown = label.rest
+            if (shown and shown == head.strip()) or (label and label.rest and head.strip().endswith(label.rest)):
+                state.page_title_site = site.strip()
+                return True
+    return False
+
+
+def _add_contacts(state: _State, lines: list[str], printed_heading: str, heading: str | None) -> None:
+    """Read a contact block; its printed heading joins the first contact's text."""
+    contacts, left = parse_contacts(lines, language=state.language, heading=heading)
+    printed_heading = printed_heading.strip()
+    if contacts and printed_heading:
+        first = contacts[0]
+        contacts[0] = attrs.evolve(first, text="\n".join(t for t in (printed_heading, first.text) if t))
+    elif printed_heading:
+        state.keep(printed_heading)
+    state.contacts.extend(contacts)
+    for line in left:
+        state.runs(line)
+        state.keep(line)
+    for contact in contacts:
+        for url in contact.urls:
+            state.collected.link(url, None)
+
+
+def _printed_heading(visible: str, rest: str) -> str:
+    """The heading part of a line "Heading: rest", as printed."""
+    rest = rest.strip()
+    if rest and rest in visible:
+        return visible[: visible.rindex(rest)].strip()
+    return visible.strip()
+
+
+def _head_contacts(
+    state: _State, blocks: list[_Block], index: int, rest: str, heading: str | None = None, printed: str = "",
+) -> int:
+    """A contact block in the head: the heading line's rest and the short lines after it."""
+    lines = [rest] if rest.strip() else []
+    used = 1
+    while index + used < len(blocks):
+        block = blocks[index + used]
+        text = block.visible
+        if block.kind != "paragraph" or _match_label(text, state.language) or (
+            len(text) > 70 and not phones_in(text) and not emails_in(text)
+        ):
+            break
+        lines.extend(block.lines)
+        used += 1
+    _add_contacts(state, lines, printed, heading)
+    return used
+
+
+def _tail(state: _State, blocks: Sequence[_Block]) -> None:
+    """Contacts, "About X" sections, end markers and furniture after the body."""
+    language = state.language
+    index = 0
+    section: Boilerplate | None = None
+    section_blocks: list[_Block] = []
+
+    def close() -> None:
+        nonlocal section, section_blocks
+        if section is not None:
+            state.boilerplate.append(Boilerplate(heading=section.heading, blocks=_to_blocks(state, section_blocks)))
+        section, section_blocks = None, []
+
+    while index < len(blocks):
+        block = blocks[index]
+        first = block.lines[0]
+        visible = normalize_space(strip_markup(first)).strip()
+        if block.kind == "rule":
+            close()
+            index += 1
+            continue
+        if _is_end_marker(first, language) or _is_end_marker(visible, language):
+            close()
+            if state.end_marker is None:
+                state.end_marker = first.strip()
+            else:
+                state.keep(first)
+            for line in block.lines[1:]:
+                state.runs(line)
+                state.keep(line)
+            index += 1
+            continue
+        contact = _match_contact_heading(visible, language) if block.kind in {"paragraph", "heading"} else None
+        printed = _printed_heading(visible, contact.rest) if contact is not None else ""
+        asked = _CONTACT_SENTENCE.search(block.visible) if contact is None and block.kind == "paragraph" else None
+        if asked is not None and (phones_in(block.visible) or emails_in(block.visible)):
+            # "For more information, please contact Jane Doe, press officer, at 555-0100."
+            contact = rec.HeadingMatch("", block.visible[asked.end():].strip())
+            printed = block.visible[: asked.end()]
+        if contact is not None:
+            close()
+            lines = [contact.rest] if contact.rest.strip() else []
+            if block.kind == "paragraph" and len(block.lines) > 1 and not printed.startswith(block.visible[:20]):
+                lines.extend(block.lines[1:])
+            index += 1
+            while index < len(blocks) and blocks[index].kind == "paragraph":
+                nxt = blocks[index].visible
+                if _match_boilerplate_heading(nxt, language) or _match_contact_heading(nxt, language) or (
+                    _is_end_marker(blocks[index].lines[0], language) or (
+                        _is_body_like(blocks[index]) and not phones_in(nxt) and not emails_in(nxt))
+                ):
+                    break
+                lines.extend(blocks[index].lines)
+                index += 1
+            _add_contacts(state, lines, printed, contact.heading or None)
+            continue
+        about = _match_boilerplate_heading(visible, language) if block.kind in {"paragraph", "heading"} else None
+        if about is not None:
+            close()
+            section = Boilerplate(heading=about.heading)
+            rest_lines = ([about.rest] if about.rest else []) + block.lines[1:]
+            if rest_lines:
+                section_blocks.append(_Block("paragraph", block.line, rest_lines,
+                                             breaks=[True] * len(rest_lines)))
+            index += 1
+            continue
+        if _link_only(block):
+            close()
+            _keep_links_line(state, block.text)
+            index += 1
+            continue
+        if section is None and _tail_heading(block):
+            section = Boilerplate(heading=block.visible.rstrip(":"))
+            index += 1
+            continue
+        if section is not None:
+            section_blocks.append(block)
+        else:
+            state.runs(block.text)
+            state.keep(block.visible if block.kind != "item" else "- " + block.visible)
+        index += 1
+    close()
+
+
+_CONTACT_SENTENCE = re.compile(r"\bcontact\w*\b\s*:?", re.IGNORECASE)
+
+
+def _tail_heading(block: _Block) -> bool:
+    """A short heading-like line after the body (``Forward-Looking Statements``, ``NOTE TO INVESTORS:``)."""
+    if block.kind == "heading":
+        return True
+    text = block.visible
+    return block.kind == "paragraph" and 1 <= _words(text) <= 6 and not _SENTENCE_END.search(text.rstrip(":")) and (
+        text.endswith(":") or _upper(text) or bool(re.fullmatch(r"\*\*[^*]+\*\*", block.text.strip()))
+    ) and not looks_like_name(text)
+
+
+def _front_matter_fields(state: _State, front: _FrontMatter, has_heading: bool) -> str | None:
+    """Map front matter keys onto fields; keep the others as metadata. Returns the title."""
+    title = None
+    for key, value in front.values.items():
+        lowered = key.lower().replace("_", "-")
+        if lowered == "title" and isinstance(value, str) and value.strip():
+            title = normalize_space(value.strip())
+            if has_heading:
+                state.metadata.append(MetaField(name=key, value=value))
+            continue
+        if lowered in {"date", "published", "pubdate", "publishdate"} and state.dateline is None:
+            date = _front_date(value, state.language)
+            if date is not None:
+                state.dateline = Dateline(text=_scalar(value), date=date)
+                continue
+        if lowered in {"lang", "language"} and isinstance(value, str):
+            state.metadata.append(MetaField(name=key, value=value))
+            continue
+        if "contact" in lowered and isinstance(value, (dict, list)):
+            people = value if isinstance(value, list) else [value]
+            for person in people:
+                contact = _front_contact(person, state.language)
+                if contact is not None:
+                    state.contacts.append(contact)
+            continue
+        if lowered in {"categories", "category", "type"} and state.kind is None:
+            for candidate in value if isinstance(value, list) else [value]:
+                label = _match_label(str(candidate), state.language)
+                if label and not label.rest:
+                    state.kind = Kind(label=label.label, genre=label.genre)
+        summary_key = lowered in {"summary", "description", "subtitle", "chapo", "chapeau", "lead", "excerpt"} or (
+            lowered.startswith(("chapeau", "chapo"))
+        )
+        if summary_key and isinstance(value, str) and value.strip() and state.subheadline is None:
+            state.subheadline = normalize_space(value.strip())
+            continue
+        state.metadata.append(MetaField(name=key, value=_scalar(value)))
+    return title
+
+
+def _front_date(value: Any, language: str | None) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        stamp = parse_timestamp(value)
+        if stamp is not None:
+            return stamp.date() if isinstance(stamp, datetime.datetime) else stamp
+        found = parse_date(value.strip(), language=language)
+        if found is not None and found.date is not None:
+            return found.date
+    return None
+
+
+def _front_contact(person: Any, language: str | None) -> Contact | None:
+    if not isinstance(person, dict):
+        return None
+    fields = {str(k).lower(): v for k, v in person.items()}
+
+    def strings(*keys: str) -> list[str]:
+        out: list[str] = []
+        for key in keys:
+            value = fields.get(key)
+            out.extend(str(item).strip() for item in (value if isinstance(value, list) else [value])
+                       if item is not None and str(item).strip())
+        return out
+
+    names = strings("name", "nom", "nombre")
+    phones = strings("tel", "phone", "telephone", "téléphone", "telefon", "teléfono", "mobile", "portable")
+    emails = strings("email", "mail", "e-mail", "courriel", "correo")
+    roles = strings("role", "title", "fonction", "función", "position")
+    if not (names or phones or emails):
+        return None
+    normalized = [e164(p, language) for p in phones]
+    return Contact(
+        name=names[0] if names else None, role=roles[0] if roles else None, phones=phones,
+        phones_e164=normalized if any(normalized) else (), emails=emails,
+        text=json.dumps(person, ensure_ascii=False, default=str),
+    )
+
+
+def _language(text: str, front: _FrontMatter | None, given: str | None) -> str | None:
+    if given:
+        return given
+    if front is not None:
+        for key in ("lang", "language", "locale"):
+            value = front.values.get(key)
+            if isinstance(value, str) and value.strip():
+                tag = _LANGUAGE_NAMES.get(value.strip().lower(), value.strip().replace("_", "-"))
+                if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", tag):
+                    return tag.split("-")[0].lower() if len(tag) > 3 else tag.lower()
+    return detect_language(text)
+
+
+def _find_issuer(state: _State, first_body: str) -> Issuer | None:
+    if state.issuer_lines:
+        name = state.issuer_lines[0].rstrip(" ,")
+        title = " ".join(state.issuer_lines[1:]).strip(" ,") or None
+        return Issuer(name=name, title=title, text="\n".join(state.issuer_lines))
+    announcer = _issuer.announcer(first_body) if first_body else None
+    if announcer:
+        return Issuer(name=announcer)
+    if state.page_title_site:
+        return Issuer(name=state.page_title_site)
+    for section in state.boilerplate:
+        subject = _issuer.boilerplate_subject(section.heading or "", state.language)
+        if subject:
+            return Issuer(name=subject)
+    for contact in state.contacts:
+        if contact.organization:
+            return Issuer(name=contact.organization)
+    return None
+
+
+def parse_text(data: str | bytes, *, name: str | None = None, language: str | None = None) -> Reading:
+    """Read a plain-text or Markdown-ish press release.
+
+    *name* names the input in diagnostics (a path, ``<stdin>``); *language*
+    (a BCP 47 tag) overrides the detection from the text. Returns a
+    :class:`~communique.Reading`: the communiqué and the diagnostics.
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(data, bytes) and len(data) > MAX_BYTES:
+        from .exceptions import ParseError
+
+        msg = f"input of {len(data)} bytes is larger than the {MAX_BYTES} bytes a release may have"
+        raise ParseError(msg, source=name)
+    _forget()
+    decoded = decode(data, source=name)
+    found = list(decoded.diagnostics)
+    text = decoded.text
+    front = _front_matter(text, name, found)
+    lines = text.split("\n")
+    first_line = front.lines if front else 0
+    numbered = [(number + 1, lines[number]) for number in range(first_line, len(lines))]
+    lang = _language("\n".join(line for _, line in numbered[:200]), front, language)
+    state = _State(source=name, language=lang, diagnostics=found)
+    if lang is None:
+        state.note(Severity.WARNING, "language-unknown", "the language of the release could not be told")
+    numbered, furniture = _furniture(numbered)
+    for line in furniture:
+        state.keep(line)
+    blocks = _blocks(numbered)
+    title = None
+    if front is not None:
+        has_heading = any(b.kind == "heading" and b.level <= 2 for b in blocks[:20])
+        title = _front_matter_fields(state, front, has_heading)
+        if not front.values and front.text.strip():
+            state.keep(front.text)
+    body_start = _head(state, blocks, has_title=title is not None)
+    if state.headline is None and title is not None:
+        state.headline = title
+    elif title is not None and not any(m.name == "title" for m in state.metadata):
+        state.metadata.append(MetaField(name="title", value=title))
+    body_end = _tail_start(state, blocks, body_start)
+    state.body.extend(_to_blocks(state, blocks[body_start:body_end]))
+    _tail(state, blocks[body_end:])
+    _finish_dates(state)
+    first_body = next((plain_text(b.content) for b in state.body if isinstance(b, Paragraph)), "")
+    if state.headline is None:
+        state.note(Severity.WARNING, "headline-missing", "no headline found")
+    communique = Communique(
+        language=lang,
+        kind=state.kind,
+        issuer=_find_issuer(state, first_body),
+        dateline=state.dateline,
+        reference=state.reference,
+        embargo=state.embargo,
+        headline=state.headline,
+        subheadline=state.subheadline,
+        summary=state.summary,
+        body=state.body,
+        contacts=state.contacts,
+        links=_unique_links(state.collected.links),
+        boilerplate=state.boilerplate,
+        attachments=_unique(state.collected.attachments),
+        end_marker=state.end_marker,
+        metadata=state.metadata,
+        unclassified=state.unclassified,
+        provenance=Provenance(source=name, format="text"),
+    )
+    return Reading(communique=communique, diagnostics=state.diagnostics)
+
+
+def _finish_dates(state: _State) -> None:
+    if state.date_line is None:
+        return
+    date_line, line = state.date_line
+    if state.dateline is None:
+        state.dateline = date_line
+    elif state.dateline.date is None:
+        state.dateline = attrs.evolve(state.dateline, date=date_line.date)
+        state.keep(date_line.text)
+        state.note(Severity.INFO, "date-from-date-line",
+                   f"the dateline prints no date; the date comes from the date line {date_line.text!r}", line)
+    else:
+        state.keep(date_line.text)
+
+
+def _unique_links(links: Iterable[Link]) -> list[Link]:
+    seen: dict[str, Link] = {}
+    for link in links:
+        if link.url not in seen or (seen[link.url].text is None and link.text):
+            seen[link.url] = link
+    return list(seen.values())
+
+
+def _unique(items: Iterable[Any]) -> list[Any]:
+    return list(dict.fromkeys(items))
+
+
+def read(data: bytes, *, source: str | None = None) -> Reading:
+    """Reader entry of the format registry: text bytes to a :class:`~communique.Reading`."""
+    return parse_text(data, name=source)

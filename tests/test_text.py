@@ -1,0 +1,372 @@
+"""Tests for communique.text: the plain-text and Markdown-ish reader."""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import datetime
+import importlib.util
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from communique import Communique, ParseError, native_json
+from communique.exceptions import CommuniqueError
+from communique.text import MAX_BYTES, parse_text
+from tests.shared import shared_path
+
+FIXTURES = Path(__file__).parent / "fixtures" / "text"
+
+
+def read_fixture(name: str) -> Communique:
+    """Parse a fixture release."""
+    path = FIXTURES / name
+    return parse_text(path.read_bytes(), name=str(path)).communique
+
+
+def get(data: Any, path: str) -> Any:
+    """Follow a dotted path (numbers index lists) through native JSON."""
+    for key in path.split("."):
+        data = data[int(key)] if key.isdigit() else data.get(key)
+    return data
+
+
+EXPECTED = [
+    ("fr-ministere.md", "language", "fr"),
+    ("fr-ministere.md", "issuer.name", "JEANNE EXEMPLE"),
+    ("fr-ministere.md", "issuer.title", "MINISTRE DE LA MOBILITÉ DOUCE"),
+    ("fr-ministere.md", "kind.label", "Communiqué de presse"),
+    ("fr-ministere.md", "kind.genre", "press_release"),
+    ("fr-ministere.md", "dateline.text", "Lyon, le 1er août 2024"),
+    ("fr-ministere.md", "dateline.place", "Lyon"),
+    ("fr-ministere.md", "dateline.date", "2024-08-01"),
+    ("fr-ministere.md", "reference.number", "112"),
+    ("fr-ministere.md", "reference.text", "N° 112"),
+    ("fr-ministere.md", "headline", "Jeanne EXEMPLE lance le plan vélo des villes moyennes"),
+    ("fr-ministere.md", "links.0.url", "https://www.mobilite-douce.gouv.example"),
+    ("fr-ministere.md", "contacts.0.name", "Paul MODÈLE"),
+    ("fr-ministere.md", "contacts.0.role", "conseiller presse"),
+    ("fr-ministere.md", "contacts.0.organization", "Cabinet de Jeanne EXEMPLE"),
+    ("fr-ministere.md", "contacts.0.phones", ["01 40 00 00 00"]),
+    ("fr-ministere.md", "contacts.0.phones_e164", ["+33140000000"]),
+    ("en-wire.txt", "kind.label", "FOR IMMEDIATE RELEASE"),
+    ("en-wire.txt", "headline", "Northwind Rail Opens Night Service Between Lyon and Turin"),
+    ("en-wire.txt", "subheadline", "New sleeper trains cut the journey to one evening"),
+    ("en-wire.txt", "dateline.place", "LYON"),
+    ("en-wire.txt", "dateline.region", "France"),
+    ("en-wire.txt", "dateline.wire", "Example Newswire"),
+    ("en-wire.txt", "dateline.date", "2025-03-03"),
+    ("en-wire.txt", "issuer.name", "Northwind Rail"),
+    ("en-wire.txt", "boilerplate.0.heading", "About Northwind Rail"),
+    ("en-wire.txt", "contacts.0.name", "Jane Example"),
+    ("en-wire.txt", "contacts.0.role", "Head of Press"),
+    ("en-wire.txt", "contacts.0.emails", ["press@northwind-rail.example"]),
+    ("en-wire.txt", "contacts.0.phones_e164", ["+33472000000"]),
+    ("en-wire.txt", "end_marker", "###"),
+    ("en-wire.txt", "links.0.url", "www.northwind-rail.example"),
+    ("de-pressemitteilung.md", "language", "de"),
+    ("de-pressemitteilung.md", "kind.label", "Pressemitteilung"),
+    ("de-pressemitteilung.md", "dateline.date", "2012-07-24"),
+    ("de-pressemitteilung.md", "dateline.place", "Musterstadt"),
+    ("de-pressemitteilung.md", "boilerplate.0.heading", "Über die Stadtwerke Musterstadt"),
+    ("de-pressemitteilung.md", "contacts.0.phones", ["+49 30 1234567"]),
+    ("de-pressemitteilung.md", "contacts.0.role", "Pressesprecher"),
+    ("es-nota.md", "language", "es"),
+    ("es-nota.md", "kind.label", "Nota de prensa"),
+    ("es-nota.md", "headline", "La Fundación Ejemplo abre su biblioteca digital"),
+    ("es-nota.md", "dateline.date", "2012-07-24"),
+    ("es-nota.md", "contacts.0.name", "Lucía Muestra"),
+    ("es-nota.md", "contacts.0.phones_e164", ["+34612345678"]),
+    ("es-nota.md", "links.0.text", "la web de la fundación"),
+    ("front-matter.md", "headline", "Le festival du court métrage annonce sa sélection"),
+    ("front-matter.md", "dateline.date", "2023-05-04"),
+    ("front-matter.md", "subheadline", "Quarante films venus de douze pays seront projetés en juin."),
+    ("front-matter.md", "contacts.0.name", "Claire Témoin"),
+    ("front-matter.md", "contacts.0.emails", ["claire@festival.example"]),
+    ("front-matter.md", "metadata.1.name", "tags"),
+    ("pdf-wrapped.txt", "embargo.until", "2025-01-15T10:00:00+01:00"),
+    ("pdf-wrapped.txt", "dateline.date", "2025-01-15"),
+    ("pdf-wrapped.txt", "end_marker", "-30-"),
+    ("pdf-wrapped.txt", "unclassified", ["Page 1 of 2", "Page 2 of 2"]),
+]
+
+
+class TestFixtures:
+    @pytest.mark.parametrize(("name", "path", "expected"), EXPECTED, ids=lambda v: str(v)[:40])
+    def test_field(self, name, path, expected):
+        """Each invented release gives the values a careful reader finds."""
+        assert expected == get(native_json.to_dict(read_fixture(name)), path)
+
+    def test_seed_style_list(self):
+        """A "- " list after a colon is one bullet list of three items."""
+        body = read_fixture("fr-ministere.md").body
+        lists = [b for b in body if type(b).__name__ == "BulletList"]
+        assert [3] == [len(b.items) for b in lists]
+
+    def test_wrapped_lines_joined(self):
+        """Hard-wrapped lines join back into one paragraph, across a page break."""
+        body = read_fixture("pdf-wrapped.txt").body
+        texts = [b.plain_text for b in body if hasattr(b, "plain_text")]
+        assert any(t.startswith("The full report is available") and t.endswith("open data.") for t in texts)
+        assert any("improved for the fourth year in a row" in t for t in texts)
+
+    def test_dateline_leaves_the_body(self):
+        """A dateline opening the first paragraph is cut off it."""
+        first = read_fixture("en-wire.txt").body[0].plain_text
+        assert first.startswith("Northwind Rail today announced")
+
+    def test_diagnostic_for_ambiguous_numeric_date(self):
+        """03/04/2012 in an English release (US or UK order?) gives no date and a warning."""
+        reading = parse_text(
+            "Press release\n\nParis, 03/04/2012 -- Acme opened a plant today in the north of town.\n",
+        )
+        assert reading.communique.dateline is not None
+        assert reading.communique.dateline.date is None
+        assert ["date-ambiguous-numeric-date"] == [d.code for d in reading.diagnostics if d.code.startswith("date")]
+
+    def test_month_only_is_no_date(self):
+        """A month and year is not a date."""
+        reading = parse_text(
+            "Communiqué de presse\n\nParis, novembre 2025\n\nLa société a ouvert une usine à Lyon cette semaine.\n",
+        )
+        dateline = reading.communique.dateline
+        assert dateline is None or dateline.date is None
+
+    def test_body_date_is_not_the_release_date(self):
+        """A date inside the body does not become the dateline."""
+        text = "# Acme opens a plant\n\nAcme said on 3 March 2020 that it had opened a plant with 200 workers.\n"
+        assert parse_text(text).communique.dateline is None
+
+    def test_weekday_mismatch_gives_no_date(self):
+        """A weekday that contradicts the date leaves the date out, with a diagnostic."""
+        reading = parse_text(
+            "Communiqué de presse\n\nParis, lundi 24 juillet 2012\n\n# Titre\n\nLa société a ouvert une usine.\n",
+        )
+        assert reading.communique.dateline is not None
+        assert reading.communique.dateline.date is None
+        assert any(d.code.startswith("date-") for d in reading.diagnostics)
+
+    def test_embargo_without_zone(self):
+        """An embargo without a time zone keeps its text, no end, and a diagnostic."""
+        reading = parse_text(
+            "EMBARGOED UNTIL 9:00 A.M., FRIDAY, MAY 10, 2019\n\n# Title here\n\nBody text of the release.\n",
+        )
+        assert reading.communique.embargo is not None
+        assert reading.communique.embargo.until is None
+        assert ["embargo-no-zone"] == [d.code for d in reading.diagnostics if d.code.startswith("embargo")]
+
+    def test_language_override(self):
+        """The language argument wins over detection."""
+        assert "de" == parse_text("Press release\n\nSome text.\n", language="de").communique.language
+
+    def test_provenance(self):
+        """The source name is recorded."""
+        assert "x.txt" == parse_text("Hello there.\n", name="x.txt").communique.provenance.source
+
+
+class TestBytes:
+    BODY = "Communiqué de presse\n\nParis, le 24 juillet 2012\n\n# Le titre\n\nLa société a ouvert une usine.\n"
+
+    @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be"])
+    def test_unicode_encodings(self, encoding):
+        """UTF-8 and UTF-16, with or without a byte-order mark, read the same."""
+        data = self.BODY.encode(encoding)
+        release = parse_text(data).communique
+        assert ("Le titre", datetime.date(2012, 7, 24)) == (release.headline, release.dateline.date)
+
+    def test_utf32_bom(self):
+        """UTF-32 with a byte-order mark is read."""
+        data = codecs.BOM_UTF32_LE + self.BODY.encode("utf-32-le")
+        assert "Le titre" == parse_text(data).communique.headline
+
+    def test_cp1252_fallback(self):
+        """Bytes that are not UTF-8 are read as cp1252, with a warning."""
+        reading = parse_text(self.BODY.replace("é", "é").encode("cp1252"))
+        assert "La société a ouvert une usine." == reading.communique.body[0].plain_text
+        assert ["encoding-fallback"] == [d.code for d in reading.diagnostics if d.code.startswith("encoding")]
+
+    def test_control_characters(self):
+        """Control characters are removed, with a diagnostic that says where."""
+        reading = parse_text("# Title\n\nBody\x07 text of the release.\n")
+        found = [d for d in reading.diagnostics if d.code == "control-characters"]
+        assert [(3, 5)] == [(d.line, d.column) for d in found]
+        assert "Body text of the release." == reading.communique.body[0].plain_text
+
+    def test_empty(self):
+        """Empty input gives an empty communiqué and a diagnostic, not an error."""
+        reading = parse_text(b"")
+        assert Communique(provenance=reading.communique.provenance, language=None) == reading.communique
+        assert "headline-missing" in {d.code for d in reading.diagnostics}
+
+    def test_too_large(self):
+        """An input over the size limit is refused with a ParseError naming it."""
+        with pytest.raises(ParseError, match=r"big\.txt"):
+            parse_text(b" " * (MAX_BYTES + 1), name="big.txt")
+
+    def test_binary_junk(self):
+        """Binary junk gives a communiqué, not an exception."""
+        junk = bytes(range(256)) * 40
+        assert isinstance(parse_text(junk).communique, Communique)
+
+
+# --------------------------------------------------------------------------
+# Nothing lost
+
+_TAG = re.compile(r"<[^>]*>")
+_ATTR = re.compile(r"""\b(?:src|alt|href)\s*=\s*["']([^"']*)["']""")
+
+
+def input_words(text: str) -> set[str]:
+    """The words of an input, without pure markup (tags, front matter keys, list numbers)."""
+    kept = " ".join(_ATTR.findall(text))
+    text = _TAG.sub(" ", text)
+    text = re.sub(r"(?m)^\s*\d{1,3}[.)]\s", " ", text)  # list numbers are markup
+    text = re.sub(r"(?=https?://)", " ", text)  # a URL glued to a word is two words
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() in {"---", "..."}), 0)
+        lines[1:end] = [re.sub(r"^\s*-?\s*[\w-]+:", " ", line) for line in lines[1:end]]
+    return {w.casefold() for w in re.findall(r"[^\W_]+", "\n".join(lines) + " " + kept)}
+
+
+def output_words(release: Communique) -> set[str]:
+    """The words of every string value of a communiqué."""
+    found: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            found.update(w.casefold() for w in re.findall(r"[^\W_]+", node))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key not in {"format", "format_version"}:
+                    walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(native_json.to_dict(release))
+    return found
+
+
+def lost_words(text: str) -> set[str]:
+    """Words of *text* that its reading does not keep anywhere."""
+    return input_words(text) - output_words(parse_text(text).communique)
+
+
+class TestNothingLost:
+    @pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.iterdir()))
+    def test_fixtures(self, name):
+        """Every word of an invented release is somewhere in its communiqué."""
+        assert set() == lost_words((FIXTURES / name).read_text(encoding="utf-8"))
+
+    def test_shared_corpus(self):
+        """Every word of every text and Markdown release of the shared corpus is kept."""
+        corpus = shared_path("corpus")
+        lost = {}
+        for path in sorted([*corpus.glob("*.md"), *corpus.glob("*.txt")]):
+            missing = lost_words(path.read_text(encoding="utf-8"))
+            if missing:
+                lost[path.name] = sorted(missing)[:10]
+        assert {} == lost
+
+    @given(st.lists(st.sampled_from([
+        "Communiqué de presse", "FOR IMMEDIATE RELEASE", "Paris, le 3 mars 2025", "N° 12", "## Un titre",
+        "# Headline of it", "- item one", "* item two", "1. first", "> quoted words", "| a | b |", "---",
+        "Contact presse : Jeanne Exemple, 01 23 45 67 89", "About Acme", "###", "-30-", "Page 2 of 3",
+        "**Bold words** and *italic words* with [a link](https://a.example) and www.b.example.",
+        "A plain sentence of the body that goes on for a while and ends here.",
+        "EMBARGOED UNTIL 10:00 CET 25 January 2012", "Media Contact:", "Jane Doe", "jane@doe.example",
+        "+1 (212) 555-0100", "", "", "SHOUTED HEADER LINE",
+    ]), max_size=25))
+    def test_generated_releases(self, lines):
+        """Releases assembled from typical parts lose no word."""
+        assert set() == lost_words("\n".join(lines))
+
+
+# --------------------------------------------------------------------------
+# Robustness
+
+
+class TestFuzz:
+    @given(st.text(max_size=2000))
+    def test_any_text(self, text):
+        """Any text gives a communiqué or a CommuniqueError, never another exception."""
+        with contextlib.suppress(CommuniqueError):
+            parse_text(text)
+
+    @given(st.binary(max_size=2000))
+    def test_any_bytes(self, data):
+        """Any bytes give a communiqué or a CommuniqueError, never another exception."""
+        with contextlib.suppress(CommuniqueError):
+            parse_text(data)
+
+    @settings(max_examples=100)
+    @given(st.data())
+    def test_mutated_fixtures(self, data):
+        """Fixtures cut, doubled and spliced still read without an unexpected exception."""
+        names = sorted(p.name for p in FIXTURES.iterdir())
+        text = (FIXTURES / data.draw(st.sampled_from(names))).read_text(encoding="utf-8")
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        junk = data.draw(st.text(max_size=50))
+        mutated = text[:start] + junk + text[end:] + text[start:end] * data.draw(st.integers(0, 3))
+        with contextlib.suppress(CommuniqueError):
+            parse_text(mutated)
+
+
+# --------------------------------------------------------------------------
+# The shared corpus, scored as the project's evaluation scores it
+
+
+def _scorer() -> Any:
+    path = shared_path("tools", "score_corpus.py")
+    spec = importlib.util.spec_from_file_location("score_corpus", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["score_corpus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _corpus_verdicts() -> dict[str, dict[str, str]]:
+    scorer = _scorer()
+    corpus = shared_path("corpus")
+    verdicts = {}
+    for truth in sorted(corpus.glob("*.expected.json")):
+        stem = truth.name.removesuffix(".expected.json")
+        docs = [p for p in corpus.glob(stem + ".*") if p.suffix in {".md", ".txt"}]
+        if not docs:
+            continue
+        release = parse_text(docs[0].read_bytes(), name=docs[0].name).communique
+        out = json.loads(native_json.to_json(release))
+        verdicts[docs[0].name] = scorer.check(json.loads(truth.read_text(encoding="utf-8")), out)
+    return verdicts
+
+
+class TestCorpus:
+    def test_no_wrong_dates(self):
+        """No release of the shared corpus gets a date other than its true one."""
+        wrong = {name: v["date"] for name, v in _corpus_verdicts().items() if v["date"] == "wrong"}
+        assert {} == wrong
+
+    def test_seed_all_fields(self):
+        """The project's seed release has every scored field right."""
+        verdicts = _corpus_verdicts()["fr-seed-2012-046.md"]
+        scored = {field: verdict for field, verdict in verdicts.items() if verdict != "skip"}
+        assert dict.fromkeys(scored, "ok") == scored
+
+    def test_accuracy_floor(self):
+        """At least 90 % of the scored fields are right over the text and Markdown releases."""
+        counts = {"ok": 0, "missing": 0, "wrong": 0}
+        for verdicts in _corpus_verdicts().values():
+            for verdict in verdicts.values():
+                if verdict != "skip":
+                    counts[verdict] += 1
+        assert counts["ok"] / sum(counts.values()) >= 0.90, counts
