@@ -59,6 +59,7 @@ from .vocabulary import Genre, Severity
 
 if TYPE_CHECKING:
     from .api import dump, load, read, write
+    from .html import parse_html
     from .native_json import from_dict, from_json, to_dict, to_json
     from .newsml import from_newsml, to_newsml, validate_newsml
     from .text import parse_text
@@ -107,6 +108,7 @@ __all__ = [
     "from_json",
     "from_newsml",
     "load",
+    "parse_html",
     "parse_text",
     "plain_text",
     "read",
@@ -131,6 +133,7 @@ _LAZY = {
     "to_newsml": "newsml",
     "validate_newsml": "newsml",
     "parse_text": "text",
+    "parse_html": "html",
 }
 
 

@@ -6,7 +6,7 @@ starting the command line, loads no parser. Adding a format is adding one
 entry to :data:`FORMATS` and the module it names.
 
 >>> [f.name for f in FORMATS]
-['json', 'newsml', 'text']
+['json', 'newsml', 'text', 'html']
 >>> find_format("json").title
 'native JSON'
 >>> guess_format("release.JSON").name
@@ -103,6 +103,14 @@ FORMATS: tuple[Format, ...] = (
         extensions=(".txt", ".text", ".md", ".markdown"),
         media_type="text/plain",
         module="communique.text",
+        writable=False,
+    ),
+    Format(
+        name="html",
+        title="HTML page",
+        extensions=(".html", ".htm", ".xhtml", ".php"),
+        media_type="text/html",
+        module="communique.html",
         writable=False,
     ),
 )

@@ -1,0 +1,105 @@
+"""HTML benchmark: communique's HTML reader against trafilatura and bare lxml, in one run.
+
+Run from the project root (needs the ``bench`` extra and ../shared/corpus)::
+
+    .venv/bin/pip install -e '.[bench]'
+    .venv/bin/python benchmarks/bench_html.py
+
+For every HTML document of the shared corpus, on the same bytes:
+
+* coverage: the share of the words that ``trafilatura.extract`` finds as main
+  text that are also in our body (goal: at least 95 %), and, for information,
+  in the whole release we keep (body, head, contacts, boilerplate, unclassified);
+* speed: ``parse_html`` against ``trafilatura.extract(fast=True)`` (goal: at
+  least 2.5x faster) and against a bare ``lxml.html.fromstring`` (goal: within 3x).
+
+Every time is the median of 15 timeit repeats (GC on) of a loop sized to take
+about 50 ms; only the ratios, measured in the same run, compare between machines.
+Exits 1 when a goal is missed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import sys
+import timeit
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import trafilatura
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from communique.html import parse_html  # noqa: E402
+from communique.native_json import to_json  # noqa: E402
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+WORD = re.compile(r"\w+")
+
+
+def median_seconds(call: Callable[[], object]) -> float:
+    timer = timeit.Timer(call, setup="import gc; gc.enable()")
+    number, _ = timer.autorange()
+    number = max(1, number // 4)
+    return statistics.median(timer.repeat(15, number)) / number
+
+
+def strings(node: Any, key: str | None = None) -> list[str]:
+    """Every running-text string of a JSON value (not URLs or types), in order."""
+    if key in {"type", "url", "format", "format_version", "source", "name"}:
+        return []
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, list):
+        return [s for item in node for s in strings(item)]
+    if isinstance(node, dict):
+        return [s for k, v in node.items() for s in strings(v, k)]
+    return []
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.casefold())
+
+
+def coverage(reference: list[str], ours: set[str]) -> float:
+    return sum(word in ours for word in reference) / len(reference) if reference else 1.0
+
+
+def main() -> int:
+    pages = sorted(CORPUS.glob("*.html"))
+    if not pages:
+        print(f"no HTML documents in {CORPUS}")
+        return 2
+    print(f"{'page':<24}{'bytes':>7}{'body cov':>10}{'all cov':>9}{'lxml µs':>10}{'ours µs':>10}"
+          f"{'traf fast µs':>14}{'traf÷ours':>11}{'ours÷lxml':>11}")
+    failed = False
+    covers, speedups, ratios = [], [], []
+    for page in pages:
+        data = page.read_bytes()
+        release = parse_html(data, name=page.name).communique
+        document = json.loads(to_json(release))
+        body = set(words(" ".join(strings(document.get("body")))))
+        kept = set(words(" ".join(strings({k: v for k, v in document.items() if k not in {"metadata", "links"}}))))
+        reference = words(trafilatura.extract(data) or "")
+        body_cover, all_cover = coverage(reference, body), coverage(reference, kept)
+        lxml_time = median_seconds(lambda data=data: lxml.html.fromstring(data))
+        ours = median_seconds(lambda data=data: parse_html(data))
+        fast = median_seconds(lambda data=data: trafilatura.extract(data, fast=True))
+        covers.append(body_cover)
+        speedups.append(fast / ours)
+        ratios.append(ours / lxml_time)
+        print(f"{page.name:<24}{len(data):>7}{body_cover:>10.1%}{all_cover:>9.1%}{lxml_time * 1e6:>10.0f}"
+              f"{ours * 1e6:>10.0f}{fast * 1e6:>14.0f}{fast / ours:>10.1f}x{ours / lxml_time:>10.1f}x")
+        failed |= body_cover < 0.95 or fast / ours < 2.5
+    print(f"worst: body coverage {min(covers):.1%} (goal ≥ 95 %), {min(speedups):.1f}x faster than "
+          f"trafilatura fast (goal ≥ 2.5x), {max(ratios):.1f}x bare lxml (goal ≤ 3x)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1066 @@
+"""The HTML reader: press releases from web pages, with their metadata.
+
+:func:`parse_html` reads a page into a :class:`~communique.Communique`
+through a chain of small stages:
+
+1. bytes to text: byte-order mark, then valid UTF-8, then the charset the
+   page declares (``<meta charset>``, ``http-equiv``, XML declaration); a
+   declaration that the bytes contradict is reported;
+2. a hardened lxml parse: no network, no DTD, no entity expansion;
+3. metadata: ``<title>``, ``<html lang>``, ``<meta>`` (Open Graph,
+   ``article:*``, Dublin Core), JSON-LD (schema.org ``NewsArticle``,
+   ``Article``, ...), date attributes;
+4. page chrome removed (navigation, page header and footer, sidebars,
+   cookie banners, share widgets, lists of other releases), and the
+   element that holds the release chosen;
+5. the release's elements turned into blocks (headings, paragraphs, nested
+   lists, quotes, tables, bold, italics, links resolved against *url*);
+6. the head (kind label, dateline, reference, embargo, headline,
+   subheadline), the body and the tail (contacts, "About X" sections, end
+   marker), recognised by the recognition layer shared with the text reader.
+
+Page chrome is dropped: it is not the release. Text of the release that no
+field claims goes to ``unclassified``. A printed dateline wins over the
+page's metadata; when they disagree, a diagnostic says so. Dates are read
+only from the release's own head and the page's own metadata, never from a
+list of other releases.
+
+>>> page = '''<html lang="fr"><head><title>Acme ouvre une usine | Acme</title></head><body>
+... <nav><a href="/">Accueil</a> <a href="/presse">Presse</a></nav>
+... <main><p>Communiqué de presse</p><h1>Acme ouvre une usine</h1>
+... <p>Lyon, le 3 mars 2025 – Acme a ouvert aujourd'hui une usine de 200 salariés à Lyon, a annoncé la direction.</p>
+... <p>Contact presse : Jeanne Exemple, 04 00 00 00 00</p></main></body></html>'''
+>>> release = parse_html(page, url="https://acme.example/presse/usine").communique
+>>> release.kind.label, release.headline, release.dateline.place, release.dateline.date.isoformat()
+('Communiqué de presse', 'Acme ouvre une usine', 'Lyon', '2025-03-03')
+>>> release.body[0].plain_text
+"Acme a ouvert aujourd'hui une usine de 200 salariés à Lyon, a annoncé la direction."
+>>> release.contacts[0].name, release.contacts[0].phones
+('Jeanne Exemple', ('04 00 00 00 00',))
+"""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+from lxml import etree
+
+from . import _recognize as rec
+from ._contacts import emails_in, looks_like_name, parse_contacts, phones_in
+from ._html_page import (
+    Content,
+    PageMetadata,
+    decode_page,
+    is_link_list,
+    iso_date,
+    line_of,
+    looks_binary,
+    main_content,
+    parse_page,
+    read_metadata,
+    strip_chrome,
+    tag_of,
+    text_of,
+)
+from ._inline import Collected, collect_addresses
+from ._issuer import announcer, boilerplate_subject, headline_subject
+from ._runs import drop_prefix, merge, trim
+from .cues import detect_language
+from .diagnostics import Diagnostic
+from .exceptions import ParseError
+from .model import (
+    Block,
+    Boilerplate,
+    BulletList,
+    Communique,
+    Contact,
+    Dateline,
+    Embargo,
+    Emphasis,
+    Heading,
+    Hyperlink,
+    Inline,
+    Issuer,
+    Kind,
+    LineBreak,
+    Link,
+    ListItem,
+    MetaField,
+    OrderedList,
+    Paragraph,
+    Provenance,
+    Quote,
+    Reference,
+    Strong,
+    Table,
+    TableCell,
+    TableRow,
+    Text,
+    plain_text,
+)
+from .reading import Reading
+from .vocabulary import Severity
+
+__all__ = ["MAX_BYTES", "parse_html", "read"]
+
+#: Pages larger than this are refused: a press release page weighs kilobytes, not tens of megabytes.
+MAX_BYTES = 16 * 1024 * 1024
+
+# Deeper elements are read as plain text: libxml2 stops at 256 levels anyway.
+_MAX_DEPTH = 200
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_STRONG = frozenset({"b", "strong"})
+_EMPHASIS = frozenset({"i", "em", "cite", "dfn", "var"})
+_INLINE = frozenset({
+    "a", "b", "strong", "i", "em", "u", "span", "font", "small", "big", "sub", "sup", "abbr", "acronym", "cite",
+    "code", "q", "s", "strike", "del", "ins", "mark", "time", "label", "tt", "kbd", "var", "dfn", "bdi", "bdo",
+    "nobr", "samp", "data", "blink",
+})
+_TEXT_BLOCKS = frozenset({"p", "address", "dt", "dd", "figcaption", "caption", "summary", "legend"})
+_BLOCKS = frozenset({
+    "p", "div", "section", "article", "main", "ul", "ol", "dl", "li", "blockquote", "table", "tr", "td", "th",
+    "pre", "address", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "center", "form", "fieldset", "figure", "header",
+    "footer", "dt", "dd", "tbody", "thead", "tfoot",
+})
+_SPACE = re.compile(r"[\s\u00a0\u2009\u202f\u200b]+")
+_SENTENCE_END = re.compile(r"[.!?…][\"”»)’']*$")
+
+
+def _space(text: str) -> str:
+    """Collapse white space as a browser does, keeping one blank at either end if there was one."""
+    if not text:
+        return text
+    inner = " ".join(text.split())
+    if not inner:
+        return " "
+    return (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() else "")
+
+
+# --------------------------------------------------------------------------
+# Elements to pieces: the release's blocks, flat, with their visible text
+
+
+@attrs.define
+class _Piece:
+    """One block of the page in reading order, with what the classifier needs to know about it."""
+
+    kind: str  # paragraph, heading, list, quote, table, rule
+    runs: tuple[Inline, ...] = ()
+    block: Block | None = None
+    level: int = 0
+    line: int | None = None
+    text: str = ""
+    mailto: tuple[str, ...] = ()
+
+    @property
+    def lines(self) -> list[str]:
+        """The visible text, line by line (``<br>`` splits lines)."""
+        if not any(isinstance(run, LineBreak) for run in self.runs):
+            return [self.text]
+        return [_space(line).strip() for line in plain_text(self.runs).split("\n") if line.strip()]
+
+    @property
+    def strong(self) -> bool:
+        """Whether the whole paragraph is bold: a heading, a headline or a chapô in many pages."""
+        return self.kind == "paragraph" and _all_strong(self.runs)
+
+    @property
+    def link_only(self) -> bool:
+        """Whether the paragraph is only links (page furniture)."""
+        links = [run for run in self.runs if isinstance(run, Hyperlink)]
+        return bool(links) and all(isinstance(run, (Hyperlink, LineBreak)) or (
+            isinstance(run, Text) and not re.search(r"[^\W\d_]{2,}", run.text)) for run in self.runs)
+
+    def model(self) -> Block | None:
+        """The model block."""
+        if self.kind == "paragraph":
+            return Paragraph(self.runs) if self.runs else None
+        if self.kind == "heading":
+            return Heading(self.runs, level=self.level) if self.runs else None
+        return self.block
+
+
+def _all_strong(runs: Sequence[Inline]) -> bool:
+    seen = False
+    for run in runs:
+        if isinstance(run, Strong) or (isinstance(run, Emphasis) and _all_strong(run.content)):
+            seen = True
+        elif isinstance(run, LineBreak) or (isinstance(run, Text) and not run.text.strip()):
+            continue
+        else:
+            return False
+    return seen
+
+
+_HAS_BLOCK = etree.XPath("boolean(" + "|".join(f"descendant::{tag}" for tag in sorted(_BLOCKS)) + ")")
+
+
+def _has_block(element: etree._Element) -> bool:
+    return bool(_HAS_BLOCK(element))
+
+
+@attrs.define
+class _Builder:
+    """Walks the release's element and turns it into pieces."""
+
+    base_url: str | None
+    collected: Collected
+    pieces: list[_Piece] = attrs.Factory(list)
+    pending: list[Inline | str] = attrs.Factory(list)
+    pending_line: int | None = None
+    mailto: list[str] = attrs.Factory(list)
+    #: ``(piece index, value)`` of every ``<time datetime>`` and ``itemprop=datePublished`` met.
+    times: list[tuple[int, str]] = attrs.Factory(list)
+    dropped_lists: int = 0
+
+    # -- blocks
+
+    def flush(self) -> None:
+        """Close the paragraph being built; two line breaks in a row split it."""
+        if not self.pending:
+            return
+        runs, self.pending = self.pending, []
+        line, self.pending_line = self.pending_line, None
+        mailto, self.mailto = tuple(self.mailto), []
+        if sum(isinstance(run, LineBreak) for run in runs) < 2:
+            self._paragraph(runs, line, mailto)
+            return
+        part: list[Inline | str] = []
+        breaks = 0
+        for run in [*runs, LineBreak(), LineBreak()]:
+            if isinstance(run, LineBreak):
+                breaks += 1
+                part.append(run)
+                continue
+            if isinstance(run, str) and not run.strip():
+                part.append(run)
+                continue
+            if breaks >= 2:
+                self._paragraph(part, line, mailto)
+                part = []
+            breaks = 0
+            part.append(run)
+        self._paragraph(part, line, mailto)
+
+    def _paragraph(self, runs: list[Inline | str], line: int | None, mailto: tuple[str, ...]) -> None:
+        trimmed = trim(merge(runs))
+        if trimmed:
+            self.pieces.append(_Piece("paragraph", trimmed, line=line, text=_visible(trimmed), mailto=mailto))
+
+    def walk(self, element: etree._Element, depth: int = 0) -> None:
+        """Read a container: its text, its children, their tails."""
+        if element.text:
+            self.add_text(element.text, element)
+        for child in element:
+            self.element(child, depth + 1)
+            if child.tail:
+                self.add_text(child.tail, element)
+
+    def add_text(self, text: str, element: etree._Element) -> None:
+        if not self.pending:
+            if not text.strip():
+                return
+            self.pending_line = line_of(element)
+        self.pending.append(_space(text))
+        if "." in text or "@" in text:
+            collect_addresses(text, self.collected)
+
+    def element(self, element: etree._Element, depth: int) -> None:
+        tag = tag_of(element)
+        if tag is None:
+            return
+        if depth > _MAX_DEPTH:
+            self.add_text(text_of(element), element)
+            return
+        if tag == "br":
+            self.pending.append(LineBreak())
+            return
+        if tag == "img":
+            self._image(element)
+            return
+        if tag in _INLINE and not (len(element) and _has_block(element)):
+            if not self.pending:
+                self.pending_line = line_of(element)
+            self.pending.extend(self.inline(element, depth))
+            return
+        self.flush()
+        if tag == "hr":
+            self.pieces.append(_Piece("rule", line=line_of(element)))
+        elif tag in _HEADINGS:
+            runs = trim(merge(self.inline_children(element, depth)))
+            if runs:
+                self.pieces.append(_Piece("heading", runs, level=_HEADINGS[tag], line=line_of(element),
+                                          text=_visible(runs)))
+        elif tag in {"ul", "ol"}:
+            self._list(element, depth)
+        elif tag == "dl":
+            self.walk(element, depth)
+        elif tag == "blockquote":
+            inner = self._sub(element, depth)
+            blocks = [b for b in (p.model() for p in inner.pieces) if b is not None]
+            if blocks:
+                self.pieces.append(_Piece("quote", block=Quote(blocks), line=line_of(element),
+                                          text=" ".join(p.text for p in inner.pieces)))
+        elif tag == "table":
+            self._table(element, depth)
+        elif tag == "pre":
+            pre: list[Inline | str] = []
+            for text in text_of(element).split("\n"):
+                if text.strip():
+                    if pre:
+                        pre.append(LineBreak())
+                    pre.append(_space(text).strip())
+                    collect_addresses(text, self.collected)
+            self.pending_line = line_of(element)
+            self.pending = pre
+            self.flush()
+        elif tag in _TEXT_BLOCKS and not _has_block(element):
+            self.pending_line = line_of(element)
+            self.pending = list(self.inline_children(element, depth))
+            self._itemprop_date(element)
+            self.flush()
+        else:
+            self._itemprop_date(element)
+            self.walk(element, depth)
+        self.flush()
+
+    def _sub(self, element: etree._Element, depth: int) -> _Builder:
+        inner = _Builder(self.base_url, self.collected)
+        inner.walk(element, depth)
+        inner.flush()
+        return inner
+
+    def _list(self, element: etree._Element, depth: int) -> None:
+        if is_link_list(element):
+            self.dropped_lists += 1
+            previous = self.pieces[-1] if self.pieces else None
+            if previous is not None and previous.kind == "heading" and len(previous.text.split()) <= 6:
+                self.pieces.pop()  # the list's own title ("Latest news")
+            return
+        items: list[ListItem] = []
+        for child in element:
+            if tag_of(child) is None:
+                continue
+            inner = self._sub(child, depth + 1)
+            content: list[Inline | str] = []
+            blocks: list[Block] = []
+            for piece in inner.pieces:
+                if piece.kind in {"paragraph", "heading"}:
+                    if content:
+                        content.append(LineBreak())
+                    content.extend(piece.runs)
+                elif piece.block is not None:
+                    blocks.append(piece.block)
+            if child.tag != "li" and not blocks:
+                # Text between items (invalid, but printed): an item of its own.
+                pass
+            if content or blocks:
+                items.append(ListItem(trim(merge(content)), blocks=blocks))
+        if not items:
+            return
+        text = " ".join(plain_text(item.content) for item in items)
+        if element.tag == "ol":
+            start = element.get("start") or "1"
+            block: Block = OrderedList(items, start=int(start) if start.isdigit() else 1)
+        else:
+            block = BulletList(items)
+        self.pieces.append(_Piece("list", block=block, line=line_of(element), text=_space(text).strip()))
+
+    def _table(self, element: etree._Element, depth: int) -> None:
+        rows = list(element.iter("tr"))
+        layout = next(element.iterdescendants("table"), None) is not None or max(
+            (len([c for c in row if c.tag in {"td", "th"}]) for row in rows), default=0,
+        ) <= 1 or any(_has_block(cell) for row in rows for cell in row if cell.tag in {"td", "th"})
+        if layout:
+            # A table used for layout (legacy pages): its cells are containers.
+            self.walk(element, depth)
+            return
+        model_rows: list[TableRow] = []
+        texts: list[str] = []
+        for row in rows:
+            cells = []
+            for cell in row:
+                if cell.tag not in {"td", "th"}:
+                    continue
+                runs = trim(merge(self.inline_children(cell, depth + 1)))
+                cells.append(TableCell(runs, header=cell.tag == "th"))
+                texts.append(_visible(runs))
+            if cells:
+                model_rows.append(TableRow(cells))
+        if model_rows:
+            caption_element = element.find("caption")
+            caption = _space(text_of(caption_element)).strip() if caption_element is not None else ""
+            self.pieces.append(_Piece("table", block=Table(model_rows, caption=caption or None),
+                                      line=line_of(element), text=" ".join(t for t in texts if t)))
+
+    def _image(self, element: etree._Element) -> None:
+        src = (element.get("src") or "").strip()
+        if src and not src.startswith("data:") and element.get("width") not in {"0", "1"}:
+            self.collected.attachment(self.resolve(src), element.get("alt"))
+
+    def _itemprop_date(self, element: etree._Element) -> None:
+        if element.get("itemprop") in {"datePublished", "dateCreated"}:
+            value = element.get("content") or element.get("datetime")
+            if value:
+                self.times.append((len(self.pieces), value))
+
+    # -- inline runs
+
+    def inline_children(self, element: etree._Element, depth: int) -> list[Inline | str]:
+        runs: list[Inline | str] = []
+        if element.text:
+            runs.append(_space(element.text))
+            if "." in element.text or "@" in element.text:
+                collect_addresses(element.text, self.collected)
+        for child in element:
+            tag = tag_of(child)
+            if tag is not None:
+                if depth > _MAX_DEPTH:
+                    runs.append(_space(text_of(child)))
+                elif tag == "br":
+                    runs.append(LineBreak())
+                elif tag == "img":
+                    self._image(child)
+                else:
+                    runs.extend(self.inline(child, depth + 1))
+            if child.tail:
+                runs.append(_space(child.tail))
+                if "." in child.tail or "@" in child.tail:
+                    collect_addresses(child.tail, self.collected)
+        return runs
+
+    def inline(self, element: etree._Element, depth: int) -> list[Inline | str]:
+        tag = element.tag
+        if tag == "time" or element.get("itemprop") in {"datePublished", "dateCreated"}:
+            value = element.get("datetime") or element.get("content")
+            if value:
+                self.times.append((len(self.pieces), value))
+        inner = self.inline_children(element, depth)
+        if tag == "a":
+            return self._link(element, inner)
+        if not any(not isinstance(r, str) or r.strip() for r in inner):
+            return inner
+        if tag in _STRONG:
+            return [Strong(merge(inner))]
+        if tag in _EMPHASIS:
+            return [Emphasis(merge(inner))]
+        return inner
+
+    def _link(self, element: etree._Element, inner: list[Inline | str]) -> list[Inline | str]:
+        href = _space(element.get("href") or "").strip()
+        shown = _space("".join(r if isinstance(r, str) else r.plain_text for r in inner)).strip()
+        if "." in shown:
+            collect_addresses(shown, self.collected)  # "www.example.org" printed on a broken href
+        if not href or href.startswith(("#", "javascript:", "data:")):
+            return inner
+        if href.lower().startswith("mailto:"):
+            href = "mailto:" + urllib.parse.unquote(href[7:]).strip()
+            address = href[7:].split("?", 1)[0]
+            if address and address not in shown:
+                self.mailto.append(address)
+        else:
+            href = self.resolve(href)
+        self.collected.link(href, shown or None)
+        content = trim(merge(inner))
+        return [Hyperlink(content or (Text(href),), url=href)]
+
+    def resolve(self, href: str) -> str:
+        if self.base_url:
+            try:
+                return urllib.parse.urljoin(self.base_url, href)
+            except ValueError:
+                return href
+        return href
+
+
+def _visible(runs: Sequence[Inline]) -> str:
+    return _space(plain_text(runs)).strip()
+
+
+# --------------------------------------------------------------------------
+# Pieces to the parts of a release
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _body_like(text: str) -> bool:
+    words = _words(text)
+    return words >= 20 or (words >= 8 and bool(_SENTENCE_END.search(text)))
+
+
+@attrs.define
+class _State:
+    """What the reader has found so far."""
+
+    source: str | None
+    language: str | None
+    diagnostics: list[Diagnostic]
+    kind: Kind | None = None
+    dateline: Dateline | None = None
+    date_line: Dateline | None = None
+    reference: Reference | None = None
+    embargo: Embargo | None = None
+    headline: str | None = None
+    subheadline: str | None = None
+    summary: list[str] = attrs.Factory(list)
+    body: list[Block] = attrs.Factory(list)
+    contacts: list[Contact] = attrs.Factory(list)
+    boilerplate: list[Boilerplate] = attrs.Factory(list)
+    end_marker: str | None = None
+    unclassified: list[str] = attrs.Factory(list)
+
+    def note(self, severity: Severity, code: str, message: str, line: int | None = None) -> None:
+        self.diagnostics.append(Diagnostic(severity=severity, code=code, message=message, source=self.source,
+                                           line=line))
+
+    def keep(self, text: str) -> None:
+        """Keep text that no field claims."""
+        text = text.strip()
+        if text:
+            self.unclassified.append(text)
+
+
+def _label(state: _State, text: str) -> bool:
+    # A label opens a short line; running text is not worth the look.
+    label = rec.match_label(text, state.language) if len(text) <= 200 else None
+    if label is None:
+        return False
+    if state.kind is None:
+        state.kind = Kind(label=label.label, genre=label.genre)
+    else:
+        state.keep(label.label)
+    if label.rest:
+        if state.headline is None:
+            state.headline = label.rest
+        else:
+            state.keep(label.rest)
+    return True
+
+
+def _headline_index(pieces: Sequence[_Piece], start: int, language: str | None) -> int | None:
+    """The piece that is the headline: the first heading, else the first bold paragraph, before the body."""
+    first_body = next((i for i in range(start, len(pieces)) if pieces[i].kind == "paragraph" and _body_like(
+        pieces[i].text) and not pieces[i].strong), len(pieces))
+    for level in (1, 2, 3):
+        for index in range(start, min(first_body + 1, len(pieces))):
+            piece = pieces[index]
+            if piece.kind == "heading" and piece.level <= level and not _label_only(piece.text, language):
+                return index
+    for index in range(start, first_body):
+        piece = pieces[index]
+        if piece.strong and _words(piece.text) <= 30 and not _label_only(piece.text, language) and not (
+            rec.match_dateline(piece.text, language, allow_site=True)
+        ):
+            return index
+    return None
+
+
+def _label_only(text: str, language: str | None) -> bool:
+    label = rec.match_label(text, language)
+    return label is not None and not label.rest
+
+
+def _head(state: _State, pieces: list[_Piece], start: int, marked: bool, dates_before: bool) -> int:
+    """Read the head; return the index of the first body piece (a dateline may open the body)."""
+    language = state.language
+    headline_at = _headline_index(pieces, start, language)
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        before = headline_at is not None and index < headline_at
+        if index < start and not _recognized_head(state, piece):
+            index += 1  # page furniture above the release
+            continue
+        if piece.kind == "rule":
+            index += 1
+            continue
+        if index == headline_at:
+            if not _label(state, piece.text):
+                state.headline = piece.text
+            index += 1
+            continue
+        if piece.kind == "heading":
+            if _label(state, piece.text):
+                index += 1
+                continue
+            if headline_at is not None and index == headline_at + 1 and state.subheadline is None:
+                state.subheadline = piece.text
+                index += 1
+                continue
+            if before:
+                state.keep(piece.text)
+                index += 1
+                continue
+            return index
+        if piece.kind != "paragraph":
+            return index
+        if piece.link_only:
+            state.keep(piece.text)
+            index += 1
+            continue
+        lines = piece.lines
+        units = lines if len(lines) > 1 and any(_recognized_line(state, line) for line in lines) else [piece.text]
+        for unit in units:
+            if _label(state, unit):
+                continue
+            embargo = rec.match_embargo(unit, language)
+            if embargo and state.embargo is None:
+                state.embargo = embargo.embargo
+                if embargo.problem:
+                    state.note(Severity.WARNING, f"embargo-{embargo.problem}",
+                               f"embargo end left out: {embargo.detail or embargo.problem}", piece.line)
+                continue
+            reference = rec.match_reference(unit, language)
+            if reference and state.reference is None:
+                state.reference = Reference(number=reference.number, text=reference.text)
+                continue
+            if rec.match_contact_heading(unit, language) and _words(unit) <= 60:
+                return index
+            found = rec.match_dateline(unit, language, allow_site=True) if (dates_before or not before) else None
+            if found is not None:
+                _dateline(state, found, piece.line)
+                rest = unit[found.end:].strip()
+                if rest and len(units) == 1 and _words(rest) >= 6:
+                    runs = drop_prefix(piece.runs, found.end)
+                    pieces[index] = attrs.evolve(piece, runs=runs, text=_visible(runs))
+                    return index
+                if rest:
+                    if state.headline is None and headline_at is None:
+                        state.headline = rest
+                    else:
+                        state.keep(rest)
+                continue
+            if len(units) == 1 and piece.strong and not before and state.subheadline is None and (
+                state.headline is not None
+            ) and not state.body:
+                state.subheadline = unit
+                continue
+            if len(units) == 1 and _body_like(unit) and not before:
+                return index
+            if before or state.headline is None:
+                state.keep(unit)
+            elif state.subheadline is None:
+                state.subheadline = unit
+            elif len(units) == 1 and not _body_like(unit) and _words(unit) <= 40:
+                state.summary.append(unit)
+            elif len(units) == 1:
+                return index
+            else:
+                state.keep(unit)
+        index += 1
+    return index
+
+
+def _recognized_line(state: _State, text: str) -> bool:
+    language = state.language
+    return bool(rec.match_label(text, language) or rec.match_dateline(text, language, allow_site=True)
+                or rec.match_reference(text, language) or rec.match_embargo(text, language))
+
+
+def _recognized_head(state: _State, piece: _Piece) -> bool:
+    """Above the release proper, only labels, references and embargoes are read."""
+    if piece.kind not in {"paragraph", "heading"}:
+        return False
+    language = state.language
+    return bool(_label_only(piece.text, language) or rec.match_reference(piece.text, language)
+                or rec.match_embargo(piece.text, language))
+
+
+def _dateline(state: _State, found: rec.DatelineMatch, line: int | None) -> None:
+    dateline = found.dateline
+    if found.problem:
+        state.note(Severity.WARNING, f"date-{found.problem}",
+                   f"dateline date left out: {found.detail or found.problem}", line)
+    if dateline.place is None and dateline.wire is None:
+        if dateline.date is not None and state.date_line is None:
+            state.date_line = dateline
+        else:
+            state.keep(dateline.text)
+        return
+    if state.dateline is not None:
+        state.keep(state.dateline.text)
+    state.dateline = dateline
+
+
+# -- the tail
+
+
+def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[str]) -> str | None:
+    """What a piece after the body's start opens: end, rule, contact, about, heading, or nothing."""
+    if piece.kind == "rule":
+        return "rule"
+    if piece.kind not in {"paragraph", "heading"}:
+        return None
+    text = piece.text
+    if len(text) <= 30 and rec.is_end_marker(text, language):
+        return "end"
+    heading_like = piece.kind == "heading" or (piece.strong and _words(text) <= 12)
+    if not heading_like and len(text) > 400 and "ontact" not in text[:80]:
+        # Running text: only "About X: ..." can open a section here.
+        first = rec.fold(text.split(" ", 1)[0])
+        if first in about_words and rec.match_boilerplate_heading(text, language):
+            return "about"
+        return None
+    if (heading_like or len(text) <= 120 or ":" in text[:60]) and rec.match_contact_heading(text, language):
+        return "contact"
+    first = rec.fold(text.split(" ", 1)[0]) if text else ""
+    if first in about_words and rec.match_boilerplate_heading(text, language, heading=heading_like):
+        return "about"
+    if piece.kind == "paragraph" and "ontact" in text and _words(text) <= 40 and (
+        phones_in(text) or emails_in(text)
+    ) and re.search(r"\bcontact\w*\b", text, re.IGNORECASE):
+        return "contact"
+    if heading_like and not _SENTENCE_END.search(text) and not looks_like_name(text) and not (
+        phones_in(text) or emails_in(text)
+    ):
+        return "heading"
+    return None
+
+
+def _about_words(language: str | None) -> frozenset[str]:
+    return frozenset(rec.fold(prefix.split(" ", 1)[0]) for cues in rec.cue_order(language)
+                     for prefix in cues.boilerplate_prefixes)
+
+
+def _tail_start(kinds: Sequence[str | None], start: int) -> int:
+    """Where the body ends: at contacts, or at the "About X" section after which only tail sections follow.
+
+    An "About X" heading followed by other headed sections of news (as in a
+    release with an "About the product" part mid-text) does not end the body.
+    """
+    end = next((i for i in range(start, len(kinds)) if kinds[i] == "end"), len(kinds))
+    for index in range(start, end):
+        kind = kinds[index]
+        if kind == "contact":
+            return index
+        if kind == "about":
+            following = next((j for j in range(index + 1, end) if kinds[j] in {"contact", "rule"}), end)
+            if all(kinds[j] != "heading" for j in range(index + 1, following)):
+                return index
+    return end
+
+
+def _tail(state: _State, pieces: Sequence[_Piece], kinds: Sequence[str | None]) -> None:
+    """Contacts, "About X" sections, end markers and the rest after the body."""
+    language = state.language
+    section: tuple[str | None, list[Block]] | None = None
+
+    def close() -> None:
+        nonlocal section
+        if section is not None:
+            heading, blocks = section
+            if heading or blocks:
+                state.boilerplate.append(Boilerplate(heading=heading, blocks=blocks))
+        section = None
+
+    index = 0
+    while index < len(pieces):
+        piece, kind = pieces[index], kinds[index]
+        index += 1
+        if kind == "rule":
+            close()
+        elif kind == "end":
+            close()
+            if state.end_marker is None:
+                state.end_marker = piece.text
+            else:
+                state.keep(piece.text)
+        elif kind == "contact":
+            close()
+            found = rec.match_contact_heading(piece.text, language)
+            if found is not None:
+                heading = found.heading or None
+                lines = [found.rest] if found.rest.strip() else []
+                lines.extend(piece.lines[1:] if piece.lines and piece.lines[0].startswith(piece.text[:20]) and len(
+                    piece.lines) > 1 else [])
+                if len(piece.lines) > 1 and not lines:
+                    lines = piece.lines[1:]
+            else:
+                heading, lines = None, piece.lines
+            mailto = list(piece.mailto)
+            while index < len(pieces) and kinds[index] is None and pieces[index].kind == "paragraph" and not (
+                _body_like(pieces[index].text) and not phones_in(pieces[index].text)
+                and not emails_in(pieces[index].text)
+            ):
+                lines.extend(pieces[index].lines)
+                mailto.extend(pieces[index].mailto)
+                index += 1
+            lines.extend(address for address in mailto if not any(address in line for line in lines))
+            contacts, left = parse_contacts(lines, language=language, heading=heading)
+            state.contacts.extend(contacts)
+            for line in left:
+                state.keep(line)
+        elif kind in {"about", "heading"}:
+            close()
+            if kind == "about":
+                found = rec.match_boilerplate_heading(piece.text, language, heading=True)
+                heading_text = found.heading if found else piece.text
+                rest = found.rest if found else ""
+                section = (heading_text, [Paragraph([Text(rest)])] if rest else [])
+            else:
+                section = (piece.text.rstrip(":"), [])
+        else:
+            block = piece.model()
+            if section is not None and block is not None:
+                section[1].append(block)
+            else:
+                state.keep(piece.text)
+    close()
+
+
+# --------------------------------------------------------------------------
+# The reader
+
+
+def parse_html(
+    data: str | bytes, *, name: str | None = None, url: str | None = None, language: str | None = None,
+) -> Reading:
+    """Read a press release from an HTML page.
+
+    *name* names the input in diagnostics (a path, ``<stdin>``); *url* is
+    the page's address, against which relative links are resolved;
+    *language* (a BCP 47 tag) overrides the page's ``lang`` and the
+    detection from the text. Returns a :class:`~communique.Reading`: the
+    communiqué and the diagnostics.
+
+    Raises :class:`~communique.ParseError` for input that is not a page
+    (binary data, no element at all) or is larger than ``MAX_BYTES`` (16 MiB).
+
+    >>> parse_html("<h1>Acme buys Beta</h1><p>Acme has bought Beta for one euro, it said on Monday.</p>",
+    ...            language="en").communique.headline
+    'Acme buys Beta'
+
+    .. versionadded:: 0.1.0
+    """
+    size = len(data) if isinstance(data, bytes) else len(data.encode("utf-8", errors="replace"))
+    if size > MAX_BYTES:
+        msg = f"page of {size} bytes is larger than the {MAX_BYTES} bytes a release page may have"
+        raise ParseError(msg, source=name)
+    if looks_binary(data):
+        msg = "binary data, not an HTML page"
+        raise ParseError(msg, source=name)
+    decoded = decode_page(data, name)
+    diagnostics = list(decoded.diagnostics)
+    root = parse_page(decoded.text)
+    if root is None:
+        msg = "no HTML element found: the page is empty"
+        raise ParseError(msg, source=name)
+    metadata = read_metadata(root)
+    strip_chrome(root)
+    content = main_content(root)
+    collected = Collected()
+    builder = _Builder(url, collected)
+    builder.walk(content.element)
+    builder.flush()
+    pieces = builder.pieces
+    start, pieces = _start(root, content, pieces, builder)
+    lang = _language(language, metadata, pieces, diagnostics, name)
+    state = _State(source=name, language=lang, diagnostics=diagnostics)
+    if lang is None:
+        state.note(Severity.WARNING, "language-unknown", "the language of the release could not be told")
+    body_start = _head(state, pieces, start, content.marked, dates_before=content.marked)
+    about = _about_words(lang)
+    kinds = [None] * body_start + [_section_kind(p, lang, about) for p in pieces[body_start:]]
+    body_end = _tail_start(kinds, body_start)
+    state.body.extend(b for b in (p.model() for p in pieces[body_start:body_end]) if b is not None)
+    _tail(state, pieces[body_end:], kinds[body_end:])
+    if state.headline is None:
+        state.headline = _meta_headline(metadata)
+        if state.headline is None:
+            state.note(Severity.WARNING, "headline-missing", "no headline found")
+    _dates(state, metadata, [value for index, value in builder.times if index <= body_start])
+    first_body = next((b.plain_text for b in state.body if isinstance(b, Paragraph)), "")
+    communique = Communique(
+        language=lang,
+        kind=state.kind,
+        issuer=_issuer(state, metadata, first_body),
+        dateline=state.dateline,
+        reference=state.reference,
+        embargo=state.embargo,
+        headline=state.headline,
+        subheadline=state.subheadline,
+        summary=state.summary,
+        body=state.body,
+        contacts=state.contacts,
+        links=_unique_links(collected.links),
+        boilerplate=state.boilerplate,
+        attachments=list(dict.fromkeys(collected.attachments)),
+        end_marker=state.end_marker,
+        metadata=_metadata_fields(metadata, state.headline),
+        unclassified=state.unclassified,
+        provenance=Provenance(source=name, format="html", url=url),
+    )
+    return Reading(communique=communique, diagnostics=state.diagnostics)
+
+
+def _start(root: etree._Element, content: Content, pieces: list[_Piece], builder: _Builder) -> tuple[
+    int, list[_Piece],
+]:
+    """Where the release starts among the pieces: at its first heading when the page did not mark its content.
+
+    A page's ``<h1>`` outside the chosen content (a title above a layout
+    table) is put back in front of it.
+    """
+    first = next((i for i, p in enumerate(pieces[:60]) if p.kind == "heading" and p.level == 1), None)
+    if first is None and not any(p.kind == "heading" for p in pieces):
+        h1 = next((e for e in root.iter("h1") if not _contains(content.element, e)), None)
+        if h1 is not None:
+            runs = trim(merge(builder.inline_children(h1, 0)))
+            if runs:
+                pieces = [_Piece("heading", runs, level=1, line=line_of(h1), text=_visible(runs)), *pieces]
+                builder.times = [(index + 1, value) for index, value in builder.times]
+                return 0, pieces
+    if content.marked or first is None:
+        return 0, pieces
+    return first, pieces
+
+
+def _contains(container: etree._Element, element: etree._Element) -> bool:
+    return any(ancestor is container for ancestor in element.iterancestors())
+
+
+def _language(
+    given: str | None, metadata: PageMetadata, pieces: Sequence[_Piece], diagnostics: list[Diagnostic],
+    source: str | None,
+) -> str | None:
+    if given:
+        return given
+    sample = "\n".join(p.text for p in pieces[:20])[:800]
+    detected = detect_language(sample) if sample.strip() else None
+    declared = metadata.language
+    if declared and not re.fullmatch(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*", declared):
+        declared = None
+    if declared and detected and declared.split("-")[0].lower() != detected.split("-")[0].lower():
+        diagnostics.append(Diagnostic(
+            severity=Severity.WARNING, code="language-mismatch",
+            message=f"the page declares the language {declared!r} but its text reads as {detected!r}",
+            source=source,
+        ))
+        return detected
+    return declared or detected
+
+
+def _dates(state: _State, metadata: PageMetadata, times: Iterable[str]) -> None:
+    """The release date: the printed dateline or date line first, the page's own metadata else."""
+    declared = list(metadata.dates)
+    declared.extend(("time element", value, date) for value in times if (date := iso_date(value)) is not None)
+    printed = state.dateline.date if state.dateline is not None else None
+    if printed is None and state.date_line is not None:
+        printed = state.date_line.date
+        if state.dateline is None:
+            state.dateline = state.date_line
+        else:
+            state.dateline = attrs.evolve(state.dateline, date=printed)
+            state.note(Severity.INFO, "date-from-date-line",
+                       f"the dateline prints no date; the date comes from {state.date_line.text!r}")
+    elif state.date_line is not None and state.dateline is not None and state.date_line is not state.dateline:
+        state.keep(state.date_line.text)
+    if printed is not None:
+        for where, value, date in declared:
+            if date != printed:
+                state.note(Severity.WARNING, "date-metadata-disagrees",
+                           f"the printed date {printed.isoformat()} differs from the page's {where} {value!r}; "
+                           "the printed date is kept")
+                break
+        return
+    if not declared:
+        return
+    where, value, date = declared[0]
+    others = {d for _, _, d in declared}
+    if len(others) > 1:
+        state.note(Severity.WARNING, "date-metadata-conflict",
+                   "the page's metadata give different dates ("
+                   + ", ".join(sorted(d.isoformat() for d in others)) + "); the date is left out")
+        return
+    if state.dateline is None:
+        state.dateline = Dateline(text=value, date=date)
+    else:
+        state.dateline = attrs.evolve(state.dateline, date=date)
+    state.note(Severity.INFO, "date-from-metadata", f"the release prints no date; the date comes from the page's "
+               f"{where} {value!r}")
+
+
+def _meta_headline(metadata: PageMetadata) -> str | None:
+    for article in metadata.articles:
+        headline = article.get("headline")
+        if isinstance(headline, str) and headline.strip():
+            return _space(headline).strip()
+    meta = {name.lower(): value for name, value in metadata.meta}
+    title = meta.get("og:title") or meta.get("twitter:title") or metadata.title
+    if not title:
+        return None
+    site = meta.get("og:site_name")
+    for separator in (" | ", " - ", " – ", " — ", " :: "):
+        head, sep, tail = title.rpartition(separator)
+        if sep and head.strip() and (site is None or tail.strip().lower() == site.lower() or _words(tail) <= 4):
+            return _space(head).strip()
+    return _space(title).strip() or None
+
+
+_WIRES = re.compile(r"wire|newswire|press ?release|presseportal|ots|news ?direct|globe ?newswire", re.IGNORECASE)
+
+
+def _issuer(state: _State, metadata: PageMetadata, first_body: str) -> Issuer | None:
+    # Only the first sentence names the announcer; later ones say "Sun also announced".
+    found = announcer(rec.split_sentences(first_body)[0]) if first_body else None
+    if found:
+        return Issuer(name=found)
+    for section in state.boilerplate:
+        subject = boilerplate_subject(section.heading or "", state.language)
+        if subject:
+            return Issuer(name=subject)
+    for article in metadata.articles:
+        publisher = article.get("publisher")
+        name = publisher.get("name") if isinstance(publisher, dict) else None
+        if isinstance(name, str) and name.strip() and not _WIRES.search(name):
+            return Issuer(name=name.strip())
+    subject = headline_subject(state.headline) if state.headline else None
+    if subject:
+        return Issuer(name=subject)
+    for contact in state.contacts:
+        if contact.organization:
+            return Issuer(name=contact.organization)
+    return None
+
+
+def _unique_links(links: Iterable[Link]) -> list[Link]:
+    seen: dict[str, Link] = {}
+    for link in links:
+        if link.url not in seen or (seen[link.url].text is None and link.text):
+            seen[link.url] = link
+    return list(seen.values())
+
+
+def _metadata_fields(metadata: PageMetadata, headline: str | None) -> list[MetaField]:
+    fields: list[MetaField] = []
+    if metadata.title and metadata.title != headline:
+        fields.append(MetaField(name="title", value=metadata.title))
+    if metadata.language:
+        fields.append(MetaField(name="lang", value=metadata.language))
+    if metadata.canonical:
+        fields.append(MetaField(name="canonical", value=metadata.canonical))
+    fields.extend(MetaField(name=name, value=value) for name, value in metadata.meta if name.strip())
+    for article in metadata.articles:
+        for key in ("@type", "headline", "datePublished", "dateModified", "author", "publisher"):
+            value: Any = article.get(key)
+            if isinstance(value, dict):
+                value = value.get("name")
+            elif isinstance(value, list):
+                value = ", ".join(str(v.get("name") if isinstance(v, dict) else v) for v in value)
+            if isinstance(value, str) and value.strip():
+                fields.append(MetaField(name=f"json-ld:{key}", value=value))
+    for where, value, _ in metadata.dates:
+        if where.split(" ")[0] in {"html", "body", "article"}:
+            fields.append(MetaField(name=where.split(" ", 1)[1], value=value))
+    return fields
+
+
+def read(data: bytes, *, source: str | None = None) -> Reading:
+    """Reader entry of the format registry: page bytes to a :class:`~communique.Reading`."""
+    return parse_html(data, name=source)

@@ -1,0 +1,245 @@
+"""Tests of the HTML reader (communique.html) on invented pages."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from communique.exceptions import ParseError
+from communique.formats import find_format, guess_format
+from communique.html import MAX_BYTES, parse_html
+from communique.model import BulletList, Hyperlink, Paragraph, Quote, Table
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def read_fixture(name: str, **kwargs: str):
+    return parse_html((FIXTURES / name).read_bytes(), name=name, **kwargs)
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+# -- a modern page
+
+
+def test_modern_head():
+    """The label, headline, subheadline and dateline of a modern page are read from the article."""
+    release = read_fixture("modern.html").communique
+    assert ("Press release", "Exampleco opens a solar farm", "Forty hectares of panels near Sampletown") == (
+        release.kind.label, release.headline, release.subheadline)
+    assert ("SAMPLETOWN", datetime.date(2024, 3, 5)) == (release.dateline.place, release.dateline.date)
+
+
+def test_modern_body_structure():
+    """Paragraphs, a nested list, a quote and a table keep their structure; the dateline leaves the body."""
+    body = read_fixture("modern.html").communique.body
+    assert [Paragraph, Paragraph, BulletList, Quote, Table, Paragraph] == [type(b) for b in body]
+    assert body[0].plain_text.startswith("Exampleco today opened its first solar farm")
+    nested = body[2].items[1].blocks[0]
+    assert ["steel", "aluminium"] == [item.content[0].plain_text for item in nested.items]
+
+
+def test_modern_chrome_dropped():
+    """Cookie banner, navigation, latest-news list, share buttons and footer are not in the release."""
+    release = read_fixture("modern.html").communique
+    text = json.dumps([b.plain_text for b in release.body if isinstance(b, Paragraph)] + list(release.unclassified))
+    for chrome in ("cookies", "Home", "buys a boat", "Share", "Privacy"):
+        assert chrome not in text
+
+
+def test_modern_tail():
+    """The contact block (with an entity-obfuscated mailto link), the boilerplate and the end marker are read."""
+    release = read_fixture("modern.html").communique
+    contact = release.contacts[0]
+    assert ("Jane Sample", "press officer", ("+44 20 7946 0000",), ("jane@exampleco.example",)) == (
+        contact.name, contact.role, contact.phones, contact.emails)
+    assert ["About Exampleco"] == [section.heading for section in release.boilerplate]
+    assert "###" == release.end_marker
+
+
+def test_links_resolved_against_url():
+    """Relative links are resolved against the page's URL."""
+    release = read_fixture("modern.html", url="https://www.exampleco.example/news/solar").communique
+    urls = [link.url for link in release.links]
+    assert "https://www.exampleco.example/about" in urls
+    paragraph = release.body[0]
+    assert isinstance(paragraph, Paragraph)
+    links = [run.url for run in paragraph.content if isinstance(run, Hyperlink)]
+    assert ["https://www.exampleco.example/about"] == links
+
+
+def test_metadata_kept():
+    """Meta tags and JSON-LD values are kept as metadata; the issuer comes from the first sentence."""
+    release = read_fixture("modern.html").communique
+    names = {field.name for field in release.metadata}
+    assert {"description", "og:title", "json-ld:datePublished", "title"} <= names
+    assert "Exampleco" == release.issuer.name
+    assert ("html", "modern.html") == (release.provenance.format, release.provenance.source)
+
+
+# -- a legacy page
+
+
+def test_legacy_page():
+    """Upper-case tags, FONT, unclosed P and LI, a layout table and SSI comments are read."""
+    reading = read_fixture("legacy.html")
+    release = reading.communique
+    assert ("de", "Pressemitteilung", "Beispiel GmbH eröffnet ein Werk") == (
+        release.language, release.kind.label, release.headline)
+    assert datetime.date(2023, 5, 4) == release.dateline.date
+    assert ["erstes Werk im Norden", "120 neue Stellen"] == [i.content[0].plain_text for i in release.body[1].items]
+    assert ["Über die Beispiel GmbH"] == [b.heading for b in release.boilerplate]
+
+
+def test_wrong_charset_detected():
+    """A page that declares windows-1250 but is UTF-8 is read as UTF-8, with a warning."""
+    reading = read_fixture("legacy.html")
+    assert ["charset-mismatch"] == [d.code for d in reading.diagnostics]
+    assert "eröffnet" in reading.communique.headline
+
+
+def test_declared_charset_used():
+    """A page in ISO-8859-1 that says so is read in ISO-8859-1 without a warning."""
+    data = ('<meta charset="iso-8859-1"><h1>Café ouvert</h1><p>Paris, le 3 mars 2025 - Le café a ouvert '
+            "ses portes ce matin devant cent personnes.</p>").encode("latin-1")
+    reading = parse_html(data)
+    assert ("Café ouvert", []) == (reading.communique.headline, [d.code for d in reading.diagnostics])
+
+
+# -- dates
+
+
+def test_latest_news_dates_never_used():
+    """Dates of a list of other releases, outside or inside the content, never become the release date."""
+    listing = "".join(f'<li><a href="/n/{i}">Other news {i}</a> 1{i} May 2020</li>' for i in range(4))
+    html = page(f"<div><ul>{listing}</ul></div><h1>A headline</h1><p>The release text has no date at all, "
+                "and it says so in twenty words or more so that it reads as a body.</p>")
+    release = parse_html(html, language="en").communique
+    assert release.dateline is None
+
+
+def test_metadata_date_when_nothing_printed():
+    """With no printed date, the page's own metadata date is used, and said so."""
+    html = page("<h1>A headline</h1><p>The release text has no date at all, and it says so in twenty words or "
+                "more so that it reads as a body.</p>",
+                '<meta property="article:published_time" content="2021-06-07T10:00:00Z">')
+    reading = parse_html(html, language="en")
+    assert (datetime.date(2021, 6, 7), "date-from-metadata") == (
+        reading.communique.dateline.date, reading.diagnostics[-1].code)
+
+
+def test_printed_date_wins_over_metadata():
+    """When metadata and the printed dateline disagree, the dateline is kept, with a warning."""
+    html = page("<h1>A headline</h1><p>LONDON, May 2, 2022 - The release text is here and it is long enough "
+                "to read as the body of the release.</p>",
+                '<meta property="article:published_time" content="2022-05-09">')
+    reading = parse_html(html, language="en")
+    assert datetime.date(2022, 5, 2) == reading.communique.dateline.date
+    assert ["date-metadata-disagrees"] == [d.code for d in reading.diagnostics]
+
+
+def test_conflicting_metadata_dates_left_out():
+    """Metadata sources that disagree among themselves give no date."""
+    html = page("<h1>A headline</h1><p>No date is printed in this release, which is long enough to be a body "
+                "of text.</p>",
+                '<meta name="date" content="2022-05-09"><meta name="dc.date" content="2022-05-10">')
+    reading = parse_html(html, language="en")
+    assert (None, ["date-metadata-conflict"]) == (
+        reading.communique.dateline, [d.code for d in reading.diagnostics])
+
+
+def test_newsdate_attribute():
+    """A date attribute on the root element (as some sites write it) dates the release."""
+    html = ('<html newsdate="2012-02-28"><body><h1>A headline</h1><p>No date is printed in this release, which '
+            "is long enough to be a body of text.</p></body></html>")
+    assert datetime.date(2012, 2, 28) == parse_html(html, language="en").communique.dateline.date
+
+
+# -- hostile input
+
+
+def test_billion_laughs():
+    """Entity declarations are not expanded."""
+    entities = "".join(f'<!ENTITY l{i} "{"&l" + str(i - 1) + ";" * 10}">' for i in range(1, 10))
+    html = f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY l0 "lol">{entities}]><html><body><h1>T</h1><p>&l9;</p>'
+    release = parse_html(html.encode()).communique
+    assert "lollol" not in json.dumps([b.plain_text for b in release.body])
+
+
+def test_external_entity():
+    """External entities are neither fetched nor read."""
+    html = b'<!DOCTYPE html [<!ENTITY x SYSTEM "file:///etc/passwd">]><html><body><h1>T</h1><p>&x;</p></body></html>'
+    release = parse_html(html).communique
+    assert "root:" not in json.dumps([b.plain_text for b in release.body] + list(release.unclassified))
+
+
+def test_page_too_large():
+    """A 50 MB page is refused with a clear error."""
+    data = b"<p>" + b"x" * (50 * 1024 * 1024)
+    with pytest.raises(ParseError, match=f"larger than the {MAX_BYTES} bytes"):
+        parse_html(data)
+
+
+def test_deep_nesting():
+    """100,000 nested tags give a result, not a crash."""
+    data = b"<html><body><h1>Deep</h1>" + b"<div>" * 100_000 + b"bottom text" + b"</div>" * 100_000
+    assert "Deep" == parse_html(data).communique.headline
+
+
+def test_binary_junk():
+    """Binary data is refused as not a page."""
+    with pytest.raises(ParseError, match="binary data"):
+        parse_html(bytes(range(256)) * 40)
+
+
+def test_truncated_page():
+    """A page cut off in the middle gives what it has."""
+    data = (b"<html><head><title>Cut</title></head><body><h1>Acme buys Beta</h1><p>Acme has bought Beta for one "
+            b"euro, the two companies said on Monday in a joint statement. <b>The deal clo")
+    release = parse_html(data, language="en").communique
+    assert ("Acme buys Beta", ("Acme has bought Beta for one euro, the two companies said on Monday in a joint "
+            "statement. The deal clo")) == (release.headline, release.body[0].plain_text)
+
+
+def test_empty_page():
+    """An empty input is refused."""
+    with pytest.raises(ParseError, match="empty"):
+        parse_html(b"  ")
+
+
+# -- registry and command line
+
+
+def test_registered():
+    """The format is registered for its extensions and by name."""
+    assert ["html"] * 4 == [guess_format(f"a{ext}").name for ext in (".html", ".htm", ".xhtml", ".php")]
+    assert "communique.html" == find_format("html").module
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "communique", *args], capture_output=True, text=True,
+                          cwd=ROOT, check=False, timeout=120)
+
+
+def test_cli_converts_page():
+    """`convert --from html` prints native JSON."""
+    result = run_cli("convert", str(FIXTURES / "legacy.html"), "--from", "html", "--to", "json")
+    assert (0, "Beispiel GmbH eröffnet ein Werk") == (result.returncode, json.loads(result.stdout)["headline"])
+
+
+def test_cli_binary_one_line(tmp_path: Path):
+    """Binary junk named .html gives one line on stderr and no traceback."""
+    junk = tmp_path / "junk.html"
+    junk.write_bytes(bytes(range(256)) * 40)
+    result = run_cli("convert", str(junk), "--to", "json")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert 1 == len(result.stderr.strip().splitlines())
