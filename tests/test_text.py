@@ -370,3 +370,37 @@ class TestCorpus:
                 if verdict != "skip":
                     counts[verdict] += 1
         assert counts["ok"] / sum(counts.values()) >= 0.90, counts
+
+
+class TestConventions:
+    def test_label_with_reference(self):
+        """A label followed by a reference number gives both ("Pressemitteilung Nr. 12/2015")."""
+        release = parse_text("# Pressemitteilung Nr. 12/2015\n\n## Der Titel\n\nDer Text der Mitteilung.\n").communique
+        assert ("Pressemitteilung", "12/2015", "Der Titel") == (
+            release.kind.label, release.reference.number, release.headline,
+        )
+
+    def test_dash_end_marker_is_no_list(self):
+        """"- Ende -" ends the release; it is not a list item."""
+        release = parse_text("# Titel\n\nDer Text der Mitteilung ist kurz.\n\n- Ende -\n", language="de").communique
+        lists = tuple(b for b in release.body if type(b).__name__ == "BulletList")
+        assert ("- Ende -", ()) == (release.end_marker, lists)
+
+    def test_spanish_dateline_separator(self):
+        """The ".-" after a Spanish dateline is not part of the body."""
+        text = "Madrid, 24 de julio de 2012.- El Ministerio ha presentado hoy un plan de vivienda nuevo.\n"
+        release = parse_text(text).communique
+        assert release.body[0].plain_text.startswith("El Ministerio")
+
+    def test_about_company_with_abbreviation(self):
+        """"About Acme Corp." is a boilerplate heading despite its full stop."""
+        text = ("# Acme grows\n\nAcme Corp. today reported that it grew by ten percent last year.\n\n"
+                "About Acme Corp.\n\nAcme makes anvils.\n")
+        release = parse_text(text).communique
+        assert ["About Acme Corp."] == [b.heading for b in release.boilerplate]
+
+    def test_desk_label_is_no_issuer(self):
+        """A contact desk label ("Media:") does not become the issuer."""
+        text = ("# Title of it\n\nThe company made a statement about the plant on Monday.\n\n"
+                "Contacts:\nMedia: Joe Minor, +1 212-555-0199\n")
+        assert parse_text(text).communique.issuer is None

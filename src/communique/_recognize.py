@@ -99,6 +99,8 @@ def match_label(line: str, language: str | None) -> LabelMatch | None:
             separator = re.match(r"\s*(?::|–|—|-|\|)\s*", after)
             if separator and separator.group().strip():
                 return LabelMatch(visible[: len(label)], genre, after[separator.end():].strip())
+            if after[:1].isspace() and match_reference(after.strip(), language):  # "Pressemitteilung Nr. 12/2015"
+                return LabelMatch(visible[: len(label)], genre, after.strip())
     return None
 
 
@@ -224,11 +226,14 @@ def match_boilerplate_heading(line: str, language: str | None, *, heading: bool 
                 if len(subject.split()) <= 8:
                     return HeadingMatch(f"{visible[: len(prefix)]} {subject}", rest.strip(" *_"), subject)
                 continue
-            if len(after.split()) <= 8 and (heading or not re.search(r"[.!?]$", after.strip(" *_"))):
+            shown = after.strip(" *_")
+            # "About Acme Corp." ends in an abbreviation's full stop, not a sentence's.
+            if len(after.split()) <= 8 and (heading or not re.search(r"[.!?]$", shown) or _COMPANY_END.search(shown)):
                 return HeadingMatch(visible.rstrip(" *_"), "", subject)
     return None
 
 
+_COMPANY_END = re.compile(r"\b(?:Inc|Corp|Ltd|Co|LLC|LLP|S\.A|SA|AG|GmbH|plc|N\.V|B\.V|S\.L|SpA)\.$")
 _HASHES = re.compile(r"#(?:\s*#)*")
 
 
@@ -420,7 +425,7 @@ def match_dateline(text: str, language: str | None, *, allow_site: bool = False)
         dateline_text = head[:end].strip(" \t-–—:*")
         if place is None and not site and not re.fullmatch(r"[\W\d_]*", head[: found.start].replace(" ", "")):
             continue
-        separator = re.match(r"\s*(?:--|-|–|—|:|\|)?\s*", head[end:])
+        separator = re.match(r"\s*(?:\.?\s*(?:--|-|–|—)|:|\||\.(?=\s))?\s*", head[end:])
         rest_start = end + (separator.end() if separator else 0)
         dateline = Dateline(text=dateline_text, place=place, region=region, date=found.date, wire=wire)
         return DatelineMatch(dateline, rest_start, found.problem, found.detail)

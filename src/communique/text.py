@@ -329,8 +329,9 @@ def _blocks(lines: Sequence[tuple[int, str]]) -> list[_Block]:
             paragraph = None
             continue
         heading = _HEADING.fullmatch(stripped)
-        bullet = _BULLET.fullmatch(line)
-        if heading and heading.group(2).strip():
+        # "- Ende -" and "###" are end markers, not a list item or an empty heading.
+        bullet = None if _is_end_marker(stripped, None) else _BULLET.fullmatch(line)
+        if heading and heading.group(2).strip() and not _is_end_marker(stripped, None):
             paragraph = None
             blocks.append(_Block("heading", number, [heading.group(2)], level=len(heading.group(1))))
             continue
@@ -653,7 +654,7 @@ def _head(state: _State, blocks: list[_Block], has_title: bool) -> int:
             if label and state.kind is None:
                 state.kind = Kind(label=label.label, genre=label.genre)
                 if label.rest:
-                    state.headline = state.headline or label.rest
+                    _label_rest(state, label.rest)
             elif label:
                 state.keep(visible)
             elif state.headline is None and (markdown_headline is None or index == markdown_headline) and (
@@ -734,7 +735,7 @@ def _head_block(
             else:
                 state.keep(label.label)
             if label.rest:
-                _headline_or_keep(state, label.rest)
+                _label_rest(state, label.rest)
             continue
         embargo = _match_embargo(visible, language)
         if embargo and state.embargo is None:
@@ -809,6 +810,15 @@ def _head_block(
 def _plain_offset(block: _Block, visible_offset: int) -> int:
     """Map an offset in a block's visible text to one in its runs' plain text (blanks collapse the same)."""
     return visible_offset
+
+
+def _label_rest(state: _State, text: str) -> None:
+    """What follows a kind label on its line: a reference number (``Pressemitteilung Nr. 12``) or a headline."""
+    reference = _match_reference(text, state.language)
+    if reference is not None and state.reference is None:
+        state.reference = Reference(number=reference.number, text=reference.text)
+    else:
+        _headline_or_keep(state, text)
 
 
 def _headline_or_keep(state: _State, text: str) -> None:
@@ -1106,7 +1116,8 @@ def _find_issuer(state: _State, first_body: str) -> Issuer | None:
         if subject:
             return Issuer(name=subject)
     for contact in state.contacts:
-        if contact.organization:
+        # A desk label ("Media:", "Investors:") names no issuer; an organisation has a name of some length.
+        if contact.organization and len(contact.organization.split()) >= 2:
             return Issuer(name=contact.organization)
     return None
 
