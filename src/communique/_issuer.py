@@ -21,7 +21,9 @@ _TODAY = r"(?:today\s+|has\s+|hoy\s+|heute\s+|aujourd'hui\s+|aujourd’hui\s+)?"
 _ANNOUNCE = re.compile(
     r"^(?P<subject>[A-ZÀ-Þ][\w&.,'’ -]{2,90}?)(?:,[^,]{3,120},)?\s+" + _TODAY
     + r"(?:" + "|".join(re.escape(v) for v in _ANNOUNCE_VERBS) + r")\b"
-    r"|,\s*(?P<tail>[A-ZÀ-Þ][\w&.'’ -]{2,90}?)\s+(?:announced|announces|said today|a annoncé|anunció)\s*\.?$",
+    r"|,\s*(?P<tail>[A-ZÀ-Þ][\w&.'’ -]{2,90}?)\s+(?:announced|announces|said today|a annoncé|anunció)\s*\.?$"
+    # "Acme Inc. (NASDAQ: ACME) ("Acme") today highlighted ...": any verb after "today".
+    r"|^(?P<today>[A-ZÀ-Þ][\w&.,'’ -]{2,60}?)(?:\s*\([^()]{1,80}\))*\s+today\s+[a-z]{3,}(?:ed|s)\b",
 )
 _ARTICLE = re.compile(r"^(?:l['’]|d['’]|(?:la|le|les|el|los|las|the|der|die|das|den|dem)\s+)", re.IGNORECASE)
 
@@ -35,11 +37,14 @@ def announcer(paragraph: str) -> str | None:
     'Das Beispiel Projekt'
     >>> announcer("The company said nothing.") is None
     True
+    >>> announcer('Acme Inc. (NASDAQ: ACME) ("Acme") today highlighted new data.')
+    'Acme Inc.'
+
     """
     for sentence in rec.split_sentences(paragraph)[:2]:
         match = _ANNOUNCE.search(sentence.strip())
         if match:
-            subject = (match.group("subject") or match.group("tail") or "").strip(" ,")
+            subject = (match.group("subject") or match.group("tail") or match.group("today") or "").strip(" ,")
             if 1 <= len(subject.split()) <= 9 and not subject.lower().startswith(("the ", "this ", "it ", "we ")):
                 return subject
     return None

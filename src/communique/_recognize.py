@@ -304,6 +304,19 @@ _DATE_CONNECTORS = re.compile(r"(?:[,(]\s*|\s)(?:le|den|am|el|the|on|ce)?\s*$", 
 _SEPARATOR = re.compile(r"\s*(?:--|-|–|—|:|/|\|)\s*")
 
 
+def _wire_after_date(head: str, end: int, wire: str | None) -> tuple[int, str | None]:
+    """A wire slug after a dateline's date (``/PRNewswire/``, ``(BUSINESS WIRE)``, ``– Acme Newswire –``)."""
+    after = head[end:]
+    slug = re.match(r"\s*[-–—]*\s*(?:/\s*([^/\n]{2,80}?)\s*/|\(([^()\n]{2,60})\))", after)
+    if slug and (slug.group(1) or _WIRE_WORDS.search(slug.group(2) or "")):
+        return end + slug.end(), wire or (slug.group(1) or slug.group(2)).strip()
+    # An unbracketed wire between dashes: "May 18, 2026 – PRISM MediaWire (...) – Acme ...".
+    named = _DASHED_WIRE.match(after) if wire is None else None
+    if named and _WIRE_WORDS.search(named.group("wire")):
+        return end + named.end("wire"), named.group("wire").strip()
+    return end, wire
+
+
 @attrs.frozen
 class DatelineMatch:
     """A dateline at the start of a text, the text that follows it, and any date problem."""
@@ -358,6 +371,7 @@ def _split_place(part: str) -> tuple[str, str | None, str | None] | None:
     return place, region, wire
 
 
+_DASHED_WIRE = re.compile(r"\s+[-–—]\s+(?P<wire>[^\s(–—-][^–—(\n]{1,60}?(?:\s*\([^()\n]{0,80}\))?)(?=\s+[-–—]\s+)")
 _WIRE_ONLY = re.compile(r"\s*-{2,}\s*([^-\n]{2,40}?)\s*-{2,}\s*")
 _NO_DATE = re.compile(
     r"(?P<paren>\()?(?P<place>[A-ZÀ-Þ][\w.'’ -]{1,40}?)(?:,\s*(?P<region>[A-ZÀ-Þ][\w.'’ ]{1,30}?))?(?(paren)\))"
@@ -412,11 +426,8 @@ def match_dateline(text: str, language: str | None, *, allow_site: bool = False)
         if closing:
             end += closing.end()
             after = head[end:]
-        slug = re.match(r"\s*[-–—]*\s*(?:/\s*([^/\n]{2,80}?)\s*/|\(([^()\n]{2,60})\))", after)
-        if slug and (slug.group(1) or _WIRE_WORDS.search(slug.group(2) or "")):
-            wire = wire or (slug.group(1) or slug.group(2)).strip()
-            end += slug.end()
-            after = head[end:]
+        end, wire = _wire_after_date(head, end, wire)
+        after = head[end:]
         # "Paris, 24 juillet 2012 a vu ..." is a sentence, not a dateline: a dateline's
         # date ends the text or comes before a separator.
         allowed = r"\s*(?:--|–|—|-|:|\||\.|,|\n|$)" if place is not None else r"\s*(?:--|–|—|-|:|\||\n|$)"

@@ -682,6 +682,13 @@ def _head(state: _State, blocks: list[_Block], has_title: bool) -> int:
         if any(block.breaks[:-1]) and len(block.lines) > 1:
             parts = [_Block("paragraph", block.line + i, [line], breaks=[True]) for i, line in enumerate(block.lines)]
         consumed = _head_block(state, blocks, index, parts, markdown_headline, seen_content)
+        if consumed is None and state.headline is not None and state.dateline is None and (
+            _dateline_ahead(blocks, index, state.language)
+        ):
+            # A long summary point: the dateline just below says the body has not begun.
+            state.summary.append(visible)
+            state.runs(block.text)
+            consumed = 1
         if consumed is None:
             return index
         if consumed < 0:  # the dateline opened the body: the block now starts the body
@@ -689,6 +696,17 @@ def _head(state: _State, blocks: list[_Block], has_title: bool) -> int:
         seen_content = True
         index += consumed
     return index
+
+
+def _dateline_ahead(blocks: Sequence[_Block], index: int, language: str | None) -> bool:
+    """Whether one of the next few paragraphs opens with a dateline that names a place."""
+    for block in blocks[index + 1 : index + 4]:
+        if block.kind != "paragraph":
+            return False
+        found = _match_dateline(block.visible, language)
+        if found is not None and found.dateline.place is not None:
+            return True
+    return False
 
 
 def _issuer_header(state: _State, blocks: Sequence[_Block]) -> int:
