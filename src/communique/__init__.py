@@ -58,7 +58,8 @@ from .reading import Reading
 from .vocabulary import Genre, Severity
 
 if TYPE_CHECKING:
-    from .api import dump, load, read, write
+    from .api import dump, iter_load, load, read, read_all, write
+    from .feeds import iter_feed, read_feed, validate_feed
     from .html import parse_html
     from .native_json import from_dict, from_json, to_dict, to_json
     from .newsml import from_newsml, to_newsml, validate_newsml
@@ -107,14 +108,19 @@ __all__ = [
     "from_dict",
     "from_json",
     "from_newsml",
+    "iter_feed",
+    "iter_load",
     "load",
     "parse_html",
     "parse_text",
     "plain_text",
     "read",
+    "read_all",
+    "read_feed",
     "to_dict",
     "to_json",
     "to_newsml",
+    "validate_feed",
     "validate_newsml",
     "write",
 ]
@@ -134,6 +140,11 @@ _LAZY = {
     "validate_newsml": "newsml",
     "parse_text": "text",
     "parse_html": "html",
+    "iter_load": "api",
+    "read_all": "api",
+    "iter_feed": "feeds",
+    "read_feed": "feeds",
+    "validate_feed": "feeds",
 }
 
 

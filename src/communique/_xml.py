@@ -1,6 +1,7 @@
-"""Hardened XML parsing and the namespaces that NewsML-G2 uses.
+"""Hardened XML parsing, and the namespaces that NewsML-G2 uses.
 
-Every NewsML-G2 document that communique reads goes through :func:`parse`:
+Every XML document that communique reads (NewsML-G2, RSS and Atom feeds)
+goes through :func:`parse`, or :func:`iterparse` for a stream:
 no entity expansion, no DTD loading, no network, no "huge tree" mode, and a
 size limit. A document that asks for any of these is refused with a
 :class:`Refusal` that the reader turns into a :class:`~communique.ParseError`
@@ -11,13 +12,13 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
-from typing import Any, Final, cast
+from collections.abc import Collection, Iterable, Iterator
+from typing import IO, Any, Final, cast
 
 from lxml import etree
 
-__all__ = ["MAX_BYTES", "NAR", "NITF", "XHTML", "XML", "Refusal", "attributes", "element_tag", "line_of", "nsmap",
-           "parse", "q", "text_of"]
+__all__ = ["MAX_BYTES", "NAR", "NITF", "XHTML", "XML", "Refusal", "attributes", "element_tag", "iterparse",
+           "line_of", "nsmap", "parse", "q", "text_of"]
 
 #: The NewsML-G2 (NAR) namespace.
 NAR: Final = "http://iptc.org/std/nar/2006-10-01/"
@@ -88,20 +89,110 @@ class Refusal(Exception):  # noqa: N818 - a refusal, not an error of ours
 _local = threading.local()
 
 
+#: The settings of every parser: no entities, no DTD, no network, no huge trees.
+_HARDENED: Final[dict[str, Any]] = {
+    "resolve_entities": False,
+    "no_network": True,
+    "load_dtd": False,
+    "dtd_validation": False,
+    "huge_tree": False,
+}
+
+
 def _parser() -> etree.XMLParser:
     parser: etree.XMLParser | None = getattr(_local, "parser", None)
     if parser is None:
-        parser = etree.XMLParser(
-            resolve_entities=False,
-            no_network=True,
-            load_dtd=False,
-            dtd_validation=False,
-            huge_tree=False,
-            remove_comments=False,
-            remove_pis=False,
-        )
+        parser = etree.XMLParser(remove_comments=False, remove_pis=False, **_HARDENED)
         _local.parser = parser
     return parser
+
+
+def _refuse_entity_declarations(data: bytes, offset_line: int = 1) -> None:
+    # A cheap test first: DOCTYPE declarations are rare in news XML. Entity
+    # declarations are refused before libxml2 sees them at all.
+    doctype = data.find(b"<!DOCTYPE")
+    subset_end = data.find(b"]>", doctype) if doctype >= 0 else -1
+    if subset_end > 0 and data.find(b"<!ENTITY", doctype, subset_end) > 0:
+        line = data.count(b"\n", 0, doctype) + offset_line
+        msg = ("the DOCTYPE declares entities; entity expansion is refused "
+               "(XML external entities and 'billion laughs' attacks)")
+        raise Refusal("xml-entities", msg, line, 1)
+
+
+def _syntax_refusal(exc: etree.XMLSyntaxError) -> Refusal:
+    position: Any = getattr(exc, "position", None)
+    line, column = position or (0, 0)
+    message = _POSITION.sub("", exc.msg or "not well-formed XML")
+    return Refusal("xml-syntax", message, line or None, column or None if line else None)
+
+
+#: How much of a stream :func:`iterparse` reads at a time.
+CHUNK_BYTES: Final = 64 * 1024
+
+
+def iterparse(
+    stream: IO[bytes], *, tags: Collection[str], chunk_bytes: int = CHUNK_BYTES,
+) -> Iterator[tuple[str, etree._Element]]:
+    """Parse the XML in *stream* bit by bit, with the same hardened settings as :func:`parse`.
+
+    Yields ``("start", root)`` once the root element opens, then
+    ``("end", element)`` for every complete element whose tag is in *tags*.
+    Once the consumer asks for the next event, that element is cleared and
+    taken out of the tree, so memory stays flat however long the stream.
+    There is no overall size limit; libxml2's own limits on a single text
+    node and on depth (no "huge tree" mode) still hold.
+
+    Raises :class:`Refusal` for an empty stream, XML that is not well
+    formed (possibly after many elements were yielded), or a DOCTYPE that
+    declares entities or names an external DTD.
+    """
+    parser = etree.XMLPullParser(events=("start", "end"), remove_comments=True, remove_pis=True, **_HARDENED)
+    wanted = frozenset(tags)
+    depth = 0
+    seen = 0
+    head = b""
+    while True:
+        chunk = stream.read(chunk_bytes)
+        if seen < chunk_bytes:
+            head += chunk[: chunk_bytes - seen]
+            _refuse_entity_declarations(head)
+        seen += len(chunk)
+        if not chunk:
+            break
+        try:
+            parser.feed(chunk)
+            for event, found in parser.read_events():
+                element = cast(etree._Element, found)  # only start and end events were asked for
+                depth += 1 if event == "start" else -1
+                if event == "start" and depth == 1:
+                    _check_stream_doctype(element, head)
+                    yield "start", element
+                elif event == "end" and element.tag in wanted:
+                    yield "end", element
+                    _forget(element)
+        except etree.XMLSyntaxError as exc:
+            raise _syntax_refusal(exc) from None
+    if not head.strip():
+        raise Refusal("xml-syntax", "the document is empty", 1, 1)
+    try:
+        parser.close()
+    except etree.XMLSyntaxError as exc:
+        raise _syntax_refusal(exc) from None
+
+
+def _forget(element: etree._Element) -> None:
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        parent.remove(element)
+
+
+def _check_stream_doctype(root: etree._Element, head: bytes) -> None:
+    tree = root.getroottree()
+    docinfo: Any = tree.docinfo
+    if docinfo.doctype:
+        doctype = head.find(b"<!DOCTYPE")
+        _check_doctype(tree, head.count(b"\n", 0, doctype) + 1 if doctype >= 0 else 1)
 
 
 def parse(data: bytes, *, max_bytes: int = MAX_BYTES) -> etree._ElementTree:
@@ -116,22 +207,12 @@ def parse(data: bytes, *, max_bytes: int = MAX_BYTES) -> etree._ElementTree:
         raise Refusal("xml-too-large", msg, 1, 1)
     if not data.strip():
         raise Refusal("xml-syntax", "the document is empty", 1, 1)
-    # A cheap test first: DOCTYPE declarations are rare in NewsML-G2. Entity
-    # declarations are refused before libxml2 sees them at all.
+    _refuse_entity_declarations(data)
     doctype = data.find(b"<!DOCTYPE")
-    subset_end = data.find(b"]>", doctype) if doctype >= 0 else -1
-    if subset_end > 0 and data.find(b"<!ENTITY", doctype, subset_end) > 0:
-        line = data.count(b"\n", 0, doctype) + 1
-        msg = ("the DOCTYPE declares entities; entity expansion is refused "
-               "(XML external entities and 'billion laughs' attacks)")
-        raise Refusal("xml-entities", msg, line, 1)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        position: Any = getattr(exc, "position", None)
-        line, column = position or (0, 0)
-        message = _POSITION.sub("", exc.msg or "not well-formed XML")
-        raise Refusal("xml-syntax", message, line or None, column or None if line else None) from None
+        raise _syntax_refusal(exc) from None
     tree = root.getroottree()
     docinfo: Any = tree.docinfo
     if docinfo.doctype:

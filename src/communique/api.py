@@ -1,7 +1,9 @@
 """Reading and writing communiqués in any registered format.
 
 ``read``/``write`` work on bytes, ``load``/``dump`` on files; the format is
-named, or guessed from the file's extension.
+named, or guessed from the file's extension. ``read_all`` and ``iter_load``
+read every release of an input that holds several (an RSS or Atom feed, a
+NewsML-G2 newsMessage), and one release of any other.
 
 >>> from communique import Communique
 >>> data = write(Communique(headline="Acme opens in Lyon"), format="json")
@@ -13,14 +15,16 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .exceptions import SourceError
+from .diagnostics import Diagnostic
+from .exceptions import ParseError, SourceError
 from .formats import find_format, guess_format
 from .model import Communique
 from .reading import Reading
 
-__all__ = ["dump", "load", "read", "write"]
+__all__ = ["dump", "iter_load", "load", "read", "read_all", "write"]
 
 
 def read(data: bytes | str, *, format: str, source: str | None = None) -> Reading:
@@ -32,6 +36,54 @@ def read(data: bytes | str, *, format: str, source: str | None = None) -> Readin
     """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     return find_format(format).reader()(raw, source=source)
+
+
+def read_all(data: bytes | str, *, format: str, source: str | None = None) -> list[Reading]:
+    """Every release in *data*: one per feed entry or newsMessage item, or the one release of other formats.
+
+    Raises :class:`~communique.ParseError` for the first release that cannot be read.
+
+    >>> feed = (b'<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title>'
+    ...         b'<entry><title>One</title></entry><entry><title>Two</title></entry></feed>')
+    >>> [r.communique.headline for r in read_all(feed, format="feed")]
+    ['One', 'Two']
+
+    .. versionadded:: 0.1.0
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return list(_raising(find_format(format).all_reader()(raw, source=source), source))
+
+
+def iter_load(path: str | os.PathLike[str], *, format: str | None = None) -> Iterator[Reading]:
+    """Every release in the file at *path*, one at a time.
+
+    A format that streams (feeds) is read bit by bit, so that a feed of a
+    gigabyte is read in flat memory. Raises :class:`~communique.SourceError`
+    when the file cannot be read, :class:`~communique.ParseError` for the
+    first release that cannot be read.
+
+    .. versionadded:: 0.1.0
+    """
+    name = os.fspath(path)
+    chosen = find_format(format) if format else guess_format(name)
+    stream_reader = chosen.stream_reader()
+    try:
+        if stream_reader is None:
+            data = Path(path).read_bytes()
+            yield from _raising(chosen.all_reader()(data, source=name), name)
+            return
+        with Path(path).open("rb") as stream:
+            yield from _raising(stream_reader(stream, name), name)
+    except OSError as exc:
+        msg = f"{name}: cannot read: {exc.strerror or exc}"
+        raise SourceError(msg) from exc
+
+
+def _raising(found: Iterable[Reading | Diagnostic], source: str | None) -> Iterator[Reading]:
+    for item in found:
+        if isinstance(item, Diagnostic):
+            raise ParseError(item.message, source=item.source or source, line=item.line, column=item.column)
+        yield item
 
 
 def write(communique: Communique, *, format: str) -> bytes:

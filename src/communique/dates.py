@@ -38,6 +38,7 @@ __all__ = [
     "find_dates",
     "find_datetime",
     "parse_date",
+    "parse_mail_date",
     "parse_timestamp",
 ]
 
@@ -746,3 +747,25 @@ def parse_timestamp(text: str) -> datetime.date | datetime.datetime | None:
     if len(re.sub(r"\D", "", candidate)) == 8 and "T" not in candidate.upper() and ":" not in candidate:
         return value.date()
     return value
+
+
+def parse_mail_date(text: str) -> datetime.datetime | None:
+    """Read an RFC 5322 date, as in e-mail headers and an RSS ``pubDate``.
+
+    The result is aware when the date carries a zone (``+0200``, ``GMT``,
+    ``EST``); ``-0000`` means "zone unknown" and gives a naive value. Text
+    that is not such a date gives ``None``.
+
+    >>> parse_mail_date("Tue, 24 Jul 2012 10:00:00 +0200").isoformat()
+    '2012-07-24T10:00:00+02:00'
+    >>> parse_mail_date("24 juillet 2012") is None
+    True
+
+    .. versionadded:: 0.1.0
+    """
+    import email.utils  # loaded on first use only
+
+    try:
+        return email.utils.parsedate_to_datetime(text.strip())
+    except (TypeError, ValueError, IndexError):
+        return None

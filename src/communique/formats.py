@@ -5,8 +5,12 @@ imported only when the format is first used, so that listing formats, or
 starting the command line, loads no parser. Adding a format is adding one
 entry to :data:`FORMATS` and the module it names.
 
+Some inputs hold several releases (a NewsML-G2 newsMessage, an RSS or Atom
+feed): :meth:`Format.all_reader` reads every one of them, whatever the
+format, and :meth:`Format.reader` reads one.
+
 >>> [f.name for f in FORMATS]
-['json', 'newsml', 'text', 'html']
+['json', 'newsml', 'text', 'markdown', 'html', 'feed']
 >>> find_format("json").title
 'native JSON'
 >>> guess_format("release.JSON").name
@@ -16,19 +20,20 @@ entry to :data:`FORMATS` and the module it names.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
 
 import attrs
 
 from .exceptions import FormatError
 
 if TYPE_CHECKING:
+    from .diagnostics import Diagnostic
     from .model import Communique
     from .reading import Reading
 
-__all__ = ["FORMATS", "Format", "ReadFunction", "WriteFunction", "find_format", "guess_format"]
+__all__ = ["FORMATS", "Format", "ReadAllFunction", "ReadFunction", "WriteFunction", "find_format", "guess_format"]
 
 
 class ReadFunction(Protocol):
@@ -36,6 +41,18 @@ class ReadFunction(Protocol):
 
     def __call__(self, data: bytes, *, source: str | None = None) -> Reading:
         """Read *data*, naming it *source* in errors and diagnostics."""
+
+
+class ReadAllFunction(Protocol):
+    """How a format module reads every release of one input: bytes in, readings out.
+
+    A function that can go on past a release it cannot read yields an error
+    :class:`~communique.Diagnostic` in its place; one that cannot raises
+    :class:`~communique.ParseError`.
+    """
+
+    def __call__(self, data: bytes, *, source: str | None = None) -> Iterable[Reading | Diagnostic]:
+        """Read every release in *data*, naming it *source* in errors and diagnostics."""
 
 
 #: How a format module writes: a communiqué in, bytes out.
@@ -63,6 +80,24 @@ class Format:
     readable: bool = True
     #: Whether the module can write the format.
     writable: bool = True
+    #: The write function as ``module:function``, when it is not the ``write`` of :attr:`module`.
+    write_function: str | None = None
+    #: The function of :attr:`module` that reads every release of one input, for
+    #: formats whose inputs can hold several; it returns an iterable of readings.
+    read_all_function: str | None = None
+    #: Whether :attr:`read_all_function` also takes an open binary file and reads it
+    #: bit by bit, so that a huge input is never held in memory.
+    streams: bool = False
+
+    @property
+    def holds_several(self) -> bool:
+        """Whether one input of this format can hold several releases."""
+        return self.read_all_function is not None
+
+    @property
+    def extension(self) -> str:
+        """The extension given to files written in this format."""
+        return self.extensions[0]
 
     def reader(self) -> ReadFunction:
         """The format's read function, importing its module on first use."""
@@ -77,8 +112,39 @@ class Format:
         if not self.writable:
             msg = f"communique cannot write {self.title} ({self.name})"
             raise FormatError(msg)
-        write: WriteFunction = importlib.import_module(self.module).write
+        module, _, name = (self.write_function or f"{self.module}:write").partition(":")
+        write: WriteFunction = getattr(importlib.import_module(module), name)
         return write
+
+    def all_reader(self) -> ReadAllFunction:
+        """A function that reads every release of one input, importing the module on first use.
+
+        For a format whose inputs hold one release, it returns a list of one reading.
+        When :attr:`streams` is true, it also accepts an open binary file.
+        """
+        if self.read_all_function is None:
+            read = self.reader()
+
+            def read_one(data: bytes, *, source: str | None = None) -> Iterable[Reading | Diagnostic]:
+                return [read(data, source=source)]
+
+            return read_one
+        if not self.readable:
+            msg = f"communique cannot read {self.title} ({self.name})"
+            raise FormatError(msg)
+        read_all: ReadAllFunction = getattr(importlib.import_module(self.module), self.read_all_function)
+        return read_all
+
+    def stream_reader(self) -> Callable[[IO[bytes], str | None], Iterator[Reading | Diagnostic]] | None:
+        """A function reading every release from an open binary file bit by bit, or None when the format cannot."""
+        if not self.streams:
+            return None
+        read_all = self.all_reader()
+
+        def read_stream(stream: IO[bytes], source: str | None) -> Iterator[Reading | Diagnostic]:
+            return iter(read_all(stream, source=source))  # type: ignore[arg-type]  # streaming readers take files
+
+        return read_stream
 
 
 #: Every format communique knows, in the order the command line lists them.
@@ -96,14 +162,23 @@ FORMATS: tuple[Format, ...] = (
         extensions=(".xml",),
         media_type="application/vnd.iptc.g2.newsitem+xml",
         module="communique.newsml",
+        read_all_function="read_items",
     ),
     Format(
         name="text",
-        title="plain text or Markdown",
-        extensions=(".txt", ".text", ".md", ".markdown"),
+        title="plain text",
+        extensions=(".txt", ".text"),
         media_type="text/plain",
         module="communique.text",
-        writable=False,
+        write_function="communique._render:to_plain_text",
+    ),
+    Format(
+        name="markdown",
+        title="Markdown",
+        extensions=(".md", ".markdown"),
+        media_type="text/markdown",
+        module="communique.text",
+        write_function="communique._render:to_markdown",
     ),
     Format(
         name="html",
@@ -111,7 +186,17 @@ FORMATS: tuple[Format, ...] = (
         extensions=(".html", ".htm", ".xhtml", ".php"),
         media_type="text/html",
         module="communique.html",
+        write_function="communique._render:to_html",
+    ),
+    Format(
+        name="feed",
+        title="RSS 2.0 or Atom feed",
+        extensions=(".rss", ".atom"),
+        media_type="application/rss+xml",
+        module="communique.feeds",
         writable=False,
+        read_all_function="scan_feed",
+        streams=True,
     ),
 )
 
