@@ -17,7 +17,10 @@ from .vocabulary import Severity
 # C0 controls other than tab, newline and carriage return, and the
 # non-characters that no XML document may carry; form feed is page furniture.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_SURROGATES = re.compile("[\ud800-\udfff]")
+# The same C0 controls as bytes. In UTF-8 they stand for themselves and nothing
+# else, so deleting them from the encoded text tells in C, several times faster
+# than a scan with _CONTROLS, whether the text holds any: nearly none does.
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -54,6 +57,21 @@ def _position(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, column
+
+
+def _may_hold_controls(text: str) -> bool:
+    """Whether :data:`_CONTROLS` can match in *text*."""
+    encoded = text.encode("utf-8", errors="surrogatepass")
+    return len(encoded.translate(None, _CONTROL_BYTES)) != len(encoded) or "\ufffe" in text or "\uffff" in text
+
+
+def _has_surrogates(text: str) -> bool:
+    """Whether *text* holds lone surrogates: strict UTF-8 cannot encode them."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def decode(data: bytes | str, *, source: str | None = None, declared: str | None = None) -> Decoded:
@@ -97,7 +115,7 @@ def decode(data: bytes | str, *, source: str | None = None, declared: str | None
             found.append(Diagnostic(severity=Severity.WARNING, code="encoding-replaced",
                                     message=f"some bytes are not {encoding} and were replaced", source=source))
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    bad = _CONTROLS.search(text)
+    bad = _CONTROLS.search(text) if _may_hold_controls(text) else None
     if bad:
         line, column = _position(text, bad.start())
         count = len(_CONTROLS.findall(text))
@@ -110,6 +128,6 @@ def decode(data: bytes | str, *, source: str | None = None, declared: str | None
         text = _CONTROLS.sub(lambda m: "\n" if m.group() == "\x0c" else "", text)
     # Lone surrogates cannot come out of a codec with errors="replace",
     # but a str given by the caller may hold them.
-    if _SURROGATES.search(text):
+    if _has_surrogates(text):
         text = text.encode("utf-8", errors="replace").decode("utf-8")
     return Decoded(text=text, encoding=encoding, diagnostics=tuple(found))

@@ -40,11 +40,6 @@ _PATTERNS = (
                 + r")(?![\w-])(?:/" + _URL_TAIL + ")?")),
 )
 _TOKEN = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS))
-# The same without bare e-mail addresses and domain names, which can start at
-# any letter and so make the scan slow: used when the text cannot hold one.
-_TOKEN_LIGHT = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS
-                                   if name not in {"email", "domain"}))
-_ADDRESS_HINT = re.compile(r"@|[A-Za-z0-9-]\.[A-Za-z]{2}|\[[^\]]*\]|\[at\]|\(at\)")
 _TRAILING = ".,;:!?'\"’”»"
 _ATTRIBUTE = re.compile(r"""\b(src|alt|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 # Only runs that change: two blanks or more, or one blank that is not a plain space.
@@ -82,6 +77,12 @@ def media_type_of(url: str) -> str | None:
 
 def normalize_space(text: str) -> str:
     """Collapse runs of blanks into one space."""
+    # Most text has neither two spaces in a row nor an odd blank: substring
+    # tests tell at C speed, where _SPACES, an alternation, tries every position.
+    if "  " not in text and "\t" not in text and "\u00a0" not in text and "\u2009" not in text and (
+        "\u202f" not in text
+    ):
+        return text
     return _SPACES.sub(" ", text)
 
 
@@ -101,21 +102,74 @@ def _href(url: str) -> str:
     return url
 
 
-# Text without any of these has no markup, link or address: the common case, done cheaply.
-_MAYBE_MARKUP = re.compile(r"[*_\[\]<\\!@]|://|www\.|[A-Za-z0-9-]\.[A-Za-z]{2}")
+# Every token starts at one of these spots, or is found from one: markup at
+# its own character, a URL at its "://" or "www.", a bare domain at the dot
+# before its top-level domain (two letters at least, as every listed one has),
+# an e-mail address at its at sign. Python's ``re`` would try the whole
+# alternation of _TOKEN at every position, which cost most of the parse; this
+# pattern opens with a character class, which ``re`` scans for in C.
+_SPECIAL = re.compile(r"[\\!\[<*_@:.](?:(?<=[\\!\[<*_@])|(?<=:)(?=//)|(?<=www\.)|(?<=[A-Za-z0-9-]\.)(?=[A-Za-z]{2}))")
+# The characters of a domain name, and those of an e-mail address's local part besides re's \w.
+_DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+_LOCAL_EXTRA = frozenset("_.+-")
+
+
+def _token_starts(text: str) -> list[int]:
+    """Every position where a match of _TOKEN may start, ascending: a superset of the real ones.
+
+    A bare domain or e-mail address can only start where the run of its
+    characters starts (its pattern's look-behind forbids any other spot):
+    found from its dot or at sign by walking back.
+    """
+    starts: set[int] = set()
+    run = (0, 0)  # the last dot walked back from, and where its run starts: no character is walked twice
+    for hit in _SPECIAL.finditer(text):
+        at = hit.start()
+        char = text[at]
+        if char == ".":
+            if text.endswith("www", 0, at):
+                starts.add(at - 3)
+            start = at
+            while start > run[0] and text[start - 1] in _DOMAIN_CHARS:
+                start -= 1
+            if start == run[0] and start:  # reached the last dot: the same run
+                start = run[1]
+            run = (at, start)
+            starts.add(start)
+        elif char == "@":
+            start = at
+            while start and (text[start - 1].isalnum() or text[start - 1] in _LOCAL_EXTRA):  # str.isalnum is \w
+                start -= 1
+            starts.add(start)
+        elif char == ":":
+            starts.update(range(max(0, at - 5), at - 2))  # "https", "http" or "ftp" before "://"
+        else:
+            starts.add(at)
+    return sorted(starts)
+
+
+def _tokens(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _TOKEN in *text*, as ``_TOKEN.finditer`` finds them, trying only where one may start."""
+    position = 0
+    for start in _token_starts(text):
+        if start < position:
+            continue
+        match = _TOKEN.match(text, start)  # look-behinds still see the text before *start*
+        if match:
+            yield match
+            position = match.end()
 
 
 def parse_inline(text: str, collected: Collected) -> tuple[Inline, ...]:
     """Read Markdown-ish inline *text* into runs; links and images go to *collected* too."""
-    if not _MAYBE_MARKUP.search(text):
+    if not _SPECIAL.search(text):
         return (Text(text),) if text else ()
     return tuple(_merge(_runs(text, collected)))
 
 
 def _runs(text: str, collected: Collected, *, in_link: bool = False) -> Iterator[Inline]:
     position = 0
-    token = _TOKEN if _ADDRESS_HINT.search(text) else _TOKEN_LIGHT
-    for match in token.finditer(text):
+    for match in _tokens(text):
         if match.start() > position:
             yield Text(text[position:match.start()])
         position = match.end()
@@ -191,7 +245,8 @@ def strip_markup(text: str) -> str:
 
 # Every address has a dot or an at sign between two word characters: the full
 # pattern runs only on the words around such a spot, which keeps it cheap.
-_MAYBE_ADDRESS = re.compile(r"\w[.@]\w")
+# (Written to open with the dot or at sign, which ``re`` scans for in C.)
+_MAYBE_ADDRESS = re.compile(r"[.@](?<=\w[.@])(?=\w)")
 _BLANK = re.compile(r"\s")
 _ADDRESS = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS
                                if name in {"url", "email", "domain"}))

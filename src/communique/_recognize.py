@@ -28,18 +28,25 @@ def cue_order(language: str | None) -> tuple[LanguageCues, ...]:
     return tuple(cues_for(lang) for lang in order)
 
 
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "\u00a0": " "})
-
-
 def fold(text: str) -> str:
     """Lower case, typographic apostrophes made plain, blanks collapsed."""
-    return " ".join(text.translate(_APOSTROPHES).split()).casefold()
+    # Two replaces beat a translate table; split() takes no-break spaces for blanks.
+    return " ".join(text.replace("’", "'").replace("‘", "'").split()).casefold()
+
+
+# The combining marks that decomposing Latin letters leaves (U+034F, the grapheme joiner, is not one).
+_LATIN_MARKS = re.compile("[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]")
 
 
 def _strip_accents(text: str) -> str:
     if text.isascii():
         return text
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    # Remove the usual marks in one scan; only text left with other non-ASCII
+    # characters is checked character by character for other marks.
+    decomposed = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text))
+    if decomposed.isascii():
+        return decomposed
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @functools.cache

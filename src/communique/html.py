@@ -196,11 +196,11 @@ def _all_strong(runs: Sequence[Inline]) -> bool:
     return seen
 
 
-_HAS_BLOCK = etree.XPath("boolean(" + "|".join(f"descendant::{tag}" for tag in sorted(_BLOCKS)) + ")")
-
-
 def _has_block(element: etree._Element) -> bool:
-    return bool(_HAS_BLOCK(element))
+    # Asked of inline elements and paragraphs, whose descendants are few: a
+    # plain walk beats an XPath union of one axis per tag, and lxml's matcher
+    # for many tags, which is built anew on each call.
+    return any(descendant.tag in _BLOCKS for descendant in element.iterdescendants())
 
 
 @attrs.define
@@ -253,12 +253,14 @@ class _Builder:
 
     def walk(self, element: etree._Element, depth: int = 0) -> None:
         """Read a container: its text, its children, their tails."""
-        if element.text:
-            self.add_text(element.text, element)
+        text = element.text
+        if text:
+            self.add_text(text, element)
         for child in element:
             self.element(child, depth + 1)
-            if child.tail:
-                self.add_text(child.tail, element)
+            tail = child.tail
+            if tail:
+                self.add_text(tail, element)
 
     def add_text(self, text: str, element: etree._Element) -> None:
         if not self.pending:
@@ -412,10 +414,12 @@ class _Builder:
 
     def inline_children(self, element: etree._Element, depth: int) -> list[Inline | str]:
         runs: list[Inline | str] = []
-        if element.text:
-            runs.append(_space(element.text))
-            if "." in element.text or "@" in element.text:
-                collect_addresses(element.text, self.collected)
+        # lxml makes a new string on each access to .text and .tail: read them once.
+        text = element.text
+        if text:
+            runs.append(_space(text))
+            if "." in text or "@" in text:
+                collect_addresses(text, self.collected)
         for child in element:
             tag = tag_of(child)
             if tag is not None:
@@ -427,10 +431,11 @@ class _Builder:
                     self._image(child)
                 else:
                     runs.extend(self.inline(child, depth + 1))
-            if child.tail:
-                runs.append(_space(child.tail))
-                if "." in child.tail or "@" in child.tail:
-                    collect_addresses(child.tail, self.collected)
+            tail = child.tail
+            if tail:
+                runs.append(_space(tail))
+                if "." in tail or "@" in tail:
+                    collect_addresses(tail, self.collected)
         return runs
 
     def inline(self, element: etree._Element, depth: int) -> list[Inline | str]:

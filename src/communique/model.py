@@ -86,7 +86,8 @@ def _string(instance: object, attribute: attrs.Attribute[Any], value: object) ->
     if not isinstance(value, str):
         msg = f"{type(instance).__name__}.{attribute.name} must be a string, got {type(value).__name__}"
         raise InvalidValueError(msg)
-    bad = _NOT_TEXT.search(value)
+    # Printable text (no controls, surrogates or non-characters) is the rule: a test in C skips the scan.
+    bad = None if value.isprintable() else _NOT_TEXT.search(value)
     if bad:
         msg = f"{type(instance).__name__}.{attribute.name} holds the control character U+{ord(bad.group()):04X}"
         raise InvalidValueError(msg)

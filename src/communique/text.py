@@ -48,12 +48,13 @@ from . import _issuer
 from . import _recognize as rec
 from ._contacts import e164, emails_in, looks_like_name, parse_contacts, phones_in
 from ._decode import decode
-from ._inline import Collected, normalize_space, parse_inline, strip_markup
+from ._inline import Collected, normalize_space, parse_inline
 from ._runs import drop_prefix, merge, trim
 from .cues import detect_language
 from .dates import parse_date, parse_timestamp
 from .diagnostics import Diagnostic
 from .model import (
+    Attachment,
     Block,
     Boilerplate,
     BulletList,
@@ -106,8 +107,36 @@ _match_boilerplate_heading = functools.lru_cache(maxsize=8192)(rec.match_boilerp
 _is_end_marker = functools.lru_cache(maxsize=8192)(rec.is_end_marker)
 _match_embargo = functools.lru_cache(maxsize=8192)(rec.match_embargo)
 _match_dateline = functools.lru_cache(maxsize=8192)(functools.partial(rec.match_dateline, allow_site=True))
+
+
+@functools.lru_cache(maxsize=8192)
+def _parsed(text: str) -> tuple[tuple[Inline, ...], tuple[Link, ...], tuple[Attachment, ...]]:
+    """Inline *text* read once: its runs, and the links and attachments it names.
+
+    The stages read the same lines for their visible text and for their runs
+    (a line's links belong to the release whatever the line turns out to be).
+    """
+    collected = Collected()
+    runs = parse_inline(text, collected)
+    return runs, tuple(collected.links), tuple(collected.attachments)
+
+
+def _inline(text: str, collected: Collected) -> tuple[Inline, ...]:
+    """:func:`~communique._inline.parse_inline`, remembered: the links and attachments go to *collected* each time."""
+    runs, links, attachments = _parsed(text)
+    collected.links.extend(links)
+    collected.attachments.extend(attachments)
+    return runs
+
+
+@functools.lru_cache(maxsize=8192)
+def _visible(text: str) -> str:
+    """The visible text of Markdown-ish *text*: markup removed, blanks collapsed, ends stripped."""
+    return normalize_space(plain_text(_parsed(text)[0])).strip()
+
+
 _REMEMBERED = (_match_label, _match_reference, _match_contact_heading, _match_boilerplate_heading, _is_end_marker,
-               _match_embargo, _match_dateline)
+               _match_embargo, _match_dateline, _parsed, _visible)
 
 
 def _forget() -> None:
@@ -204,7 +233,7 @@ class _Block:
     @property
     def visible(self) -> str:
         if self.shown is None:
-            self.shown = normalize_space(strip_markup(self.text)).strip()
+            self.shown = _visible(self.text)
         return self.shown
 
 
@@ -479,7 +508,7 @@ class _State:
             self.unclassified.append(text)
 
     def runs(self, text: str) -> tuple[Inline, ...]:
-        return trim(parse_inline(normalize_space(text), self.collected))
+        return trim(_inline(normalize_space(text), self.collected))
 
 
 def _paragraph_runs(state: _State, block: _Block) -> tuple[Inline, ...]:
@@ -487,7 +516,7 @@ def _paragraph_runs(state: _State, block: _Block) -> tuple[Inline, ...]:
     for index, line in enumerate(block.lines):
         if index:
             runs.append(LineBreak() if block.breaks and block.breaks[index - 1] else Text(" "))
-        runs.extend(parse_inline(normalize_space(line.strip()), state.collected))
+        runs.extend(_inline(normalize_space(line.strip()), state.collected))
     return trim(merge(runs))
 
 
@@ -608,7 +637,7 @@ def _tail_start(state: _State, blocks: Sequence[_Block], start: int) -> int:
             continue
         block = blocks[index]
         first = block.lines[0]
-        visible = normalize_space(strip_markup(first)).strip()
+        visible = _visible(first)
         if _is_end_marker(first, language) or _is_end_marker(visible, language):
             return index
         if block.kind in {"paragraph", "heading"} and (
@@ -943,7 +972,7 @@ def _tail(state: _State, blocks: Sequence[_Block]) -> None:
     while index < len(blocks):
         block = blocks[index]
         first = block.lines[0]
-        visible = normalize_space(strip_markup(first)).strip()
+        visible = _visible(first)
         if block.kind == "rule":
             close()
             index += 1
