@@ -68,6 +68,18 @@ class Collected:
         self.attachments.append(Attachment(url=url, title=title if title and title.strip() else None,
                                            media_type=media_type))
 
+    def unique_links(self) -> list[Link]:
+        """The links in the order met, one per address: one that prints its text wins over one that does not."""
+        seen: dict[str, Link] = {}
+        for link in self.links:
+            if link.url not in seen or (seen[link.url].text is None and link.text):
+                seen[link.url] = link
+        return list(seen.values())
+
+    def unique_attachments(self) -> list[Attachment]:
+        """The attachments in the order met, each once."""
+        return list(dict.fromkeys(self.attachments))
+
 
 def media_type_of(url: str) -> str | None:
     """The media type that a URL's file extension suggests."""

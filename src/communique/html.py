@@ -50,7 +50,8 @@ import attrs
 from lxml import etree
 
 from . import _recognize as rec
-from ._contacts import emails_in, looks_like_name, parse_contacts, phones_in
+from ._classify import SENTENCE_END, Opening, Parts, body_like, choose_issuer, read_tail, words
+from ._contacts import emails_in, looks_like_name, phones_in
 from ._html_page import (
     Content,
     PageMetadata,
@@ -67,7 +68,6 @@ from ._html_page import (
     text_of,
 )
 from ._inline import Collected, collect_addresses
-from ._issuer import announcer, boilerplate_subject, headline_subject
 from ._runs import drop_prefix, merge, trim
 from .cues import detect_language
 from .diagnostics import Diagnostic
@@ -76,25 +76,19 @@ from .model import (
     Block,
     Boilerplate,
     BulletList,
-    Communique,
     Contact,
     Dateline,
-    Embargo,
     Emphasis,
     Heading,
     Hyperlink,
     Inline,
-    Issuer,
-    Kind,
     LineBreak,
-    Link,
     ListItem,
     MetaField,
     OrderedList,
     Paragraph,
     Provenance,
     Quote,
-    Reference,
     Strong,
     Table,
     TableCell,
@@ -127,7 +121,6 @@ _BLOCKS = frozenset({
     "footer", "dt", "dd", "tbody", "thead", "tfoot",
 })
 _SPACE = re.compile(r"[\s\u00a0\u2009\u202f\u200b]+")
-_SENTENCE_END = re.compile(r"[.!?…][\"”»)’']*$")
 
 
 def _space(text: str) -> str:
@@ -154,7 +147,12 @@ class _Piece:
     level: int = 0
     line: int | None = None
     text: str = ""
-    mailto: tuple[str, ...] = ()
+    addresses: tuple[str, ...] = ()
+
+    @property
+    def visible(self) -> str:
+        """The visible text, on one line."""
+        return self.text
 
     @property
     def lines(self) -> list[str]:
@@ -225,9 +223,9 @@ class _Builder:
             return
         runs, self.pending = self.pending, []
         line, self.pending_line = self.pending_line, None
-        mailto, self.mailto = tuple(self.mailto), []
+        addresses, self.mailto = tuple(self.mailto), []
         if sum(isinstance(run, LineBreak) for run in runs) < 2:
-            self._paragraph(runs, line, mailto)
+            self._paragraph(runs, line, addresses)
             return
         part: list[Inline | str] = []
         breaks = 0
@@ -240,16 +238,16 @@ class _Builder:
                 part.append(run)
                 continue
             if breaks >= 2:
-                self._paragraph(part, line, mailto)
+                self._paragraph(part, line, addresses)
                 part = []
             breaks = 0
             part.append(run)
-        self._paragraph(part, line, mailto)
+        self._paragraph(part, line, addresses)
 
-    def _paragraph(self, runs: list[Inline | str], line: int | None, mailto: tuple[str, ...]) -> None:
+    def _paragraph(self, runs: list[Inline | str], line: int | None, addresses: tuple[str, ...]) -> None:
         trimmed = trim(merge(runs))
         if trimmed:
-            self.pieces.append(_Piece("paragraph", trimmed, line=line, text=_visible(trimmed), mailto=mailto))
+            self.pieces.append(_Piece("paragraph", trimmed, line=line, text=_visible(trimmed), addresses=addresses))
 
     def walk(self, element: etree._Element, depth: int = 0) -> None:
         """Read a container: its text, its children, their tails."""
@@ -490,67 +488,18 @@ def _visible(runs: Sequence[Inline]) -> str:
 # Pieces to the parts of a release
 
 
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-def _body_like(text: str) -> bool:
-    words = _words(text)
-    return words >= 20 or (words >= 8 and bool(_SENTENCE_END.search(text)))
-
-
-@attrs.define
-class _State:
-    """What the reader has found so far."""
-
-    source: str | None
-    language: str | None
-    diagnostics: list[Diagnostic]
-    kind: Kind | None = None
-    dateline: Dateline | None = None
-    date_line: Dateline | None = None
-    reference: Reference | None = None
-    embargo: Embargo | None = None
-    headline: str | None = None
-    subheadline: str | None = None
-    summary: list[str] = attrs.Factory(list)
-    body: list[Block] = attrs.Factory(list)
-    contacts: list[Contact] = attrs.Factory(list)
-    boilerplate: list[Boilerplate] = attrs.Factory(list)
-    end_marker: str | None = None
-    unclassified: list[str] = attrs.Factory(list)
-
-    def note(self, severity: Severity, code: str, message: str, line: int | None = None) -> None:
-        self.diagnostics.append(Diagnostic(severity=severity, code=code, message=message, source=self.source,
-                                           line=line))
-
-    def keep(self, text: str) -> None:
-        """Keep text that no field claims."""
-        text = text.strip()
-        if text:
-            self.unclassified.append(text)
-
-
-def _label(state: _State, text: str) -> bool:
+def _label(state: Parts, text: str) -> bool:
     # A label opens a short line; running text is not worth the look.
     label = rec.match_label(text, state.language) if len(text) <= 200 else None
     if label is None:
         return False
-    if state.kind is None:
-        state.kind = Kind(label=label.label, genre=label.genre)
-    else:
-        state.keep(label.label)
-    if label.rest:
-        if state.headline is None:
-            state.headline = label.rest
-        else:
-            state.keep(label.rest)
+    state.take_label(label)
     return True
 
 
 def _headline_index(pieces: Sequence[_Piece], start: int, language: str | None) -> int | None:
     """The piece that is the headline: the first heading, else the first bold paragraph, before the body."""
-    first_body = next((i for i in range(start, len(pieces)) if pieces[i].kind == "paragraph" and _body_like(
+    first_body = next((i for i in range(start, len(pieces)) if pieces[i].kind == "paragraph" and body_like(
         pieces[i].text) and not pieces[i].strong), len(pieces))
     for level in (1, 2, 3):
         for index in range(start, min(first_body + 1, len(pieces))):
@@ -559,7 +508,7 @@ def _headline_index(pieces: Sequence[_Piece], start: int, language: str | None) 
                 return index
     for index in range(start, first_body):
         piece = pieces[index]
-        if piece.strong and _words(piece.text) <= 30 and not _label_only(piece.text, language) and not (
+        if piece.strong and words(piece.text) <= 30 and not _label_only(piece.text, language) and not (
             rec.match_dateline(piece.text, language, allow_site=True)
         ):
             return index
@@ -571,7 +520,7 @@ def _label_only(text: str, language: str | None) -> bool:
     return label is not None and not label.rest
 
 
-def _head(state: _State, pieces: list[_Piece], start: int, marked: bool, dates_before: bool) -> int:
+def _head(state: Parts, pieces: list[_Piece], start: int, marked: bool, dates_before: bool) -> int:
     """Read the head; return the index of the first body piece (a dateline may open the body)."""
     language = state.language
     headline_at = _headline_index(pieces, start, language)
@@ -614,24 +563,17 @@ def _head(state: _State, pieces: list[_Piece], start: int, marked: bool, dates_b
         for unit in units:
             if _label(state, unit):
                 continue
-            embargo = rec.match_embargo(unit, language)
-            if embargo and state.embargo is None:
-                state.embargo = embargo.embargo
-                if embargo.problem:
-                    state.note(Severity.WARNING, f"embargo-{embargo.problem}",
-                               f"embargo end left out: {embargo.detail or embargo.problem}", piece.line)
+            if state.take_embargo(rec.match_embargo(unit, language), piece.line):
                 continue
-            reference = rec.match_reference(unit, language)
-            if reference and state.reference is None:
-                state.reference = Reference(number=reference.number, text=reference.text)
+            if state.take_reference(rec.match_reference(unit, language)):
                 continue
-            if rec.match_contact_heading(unit, language) and _words(unit) <= 60:
+            if rec.match_contact_heading(unit, language) and words(unit) <= 60:
                 return index
             found = rec.match_dateline(unit, language, allow_site=True) if (dates_before or not before) else None
             if found is not None:
-                _dateline(state, found, piece.line)
+                state.take_dateline(found, piece.line)
                 rest = unit[found.end:].strip()
-                if rest and len(units) == 1 and _words(rest) >= 6:
+                if rest and len(units) == 1 and words(rest) >= 6:
                     runs = drop_prefix(piece.runs, found.end)
                     pieces[index] = attrs.evolve(piece, runs=runs, text=_visible(runs))
                     return index
@@ -646,13 +588,13 @@ def _head(state: _State, pieces: list[_Piece], start: int, marked: bool, dates_b
             ) and not state.body:
                 state.subheadline = unit
                 continue
-            if len(units) == 1 and _body_like(unit) and not before:
+            if len(units) == 1 and body_like(unit) and not before:
                 return index
             if before or state.headline is None:
                 state.keep(unit)
             elif state.subheadline is None:
                 state.subheadline = unit
-            elif len(units) == 1 and not _body_like(unit) and _words(unit) <= 40:
+            elif len(units) == 1 and not body_like(unit) and words(unit) <= 40:
                 state.summary.append(unit)
             elif len(units) == 1:
                 return index
@@ -662,35 +604,19 @@ def _head(state: _State, pieces: list[_Piece], start: int, marked: bool, dates_b
     return index
 
 
-def _recognized_line(state: _State, text: str) -> bool:
+def _recognized_line(state: Parts, text: str) -> bool:
     language = state.language
     return bool(rec.match_label(text, language) or rec.match_dateline(text, language, allow_site=True)
                 or rec.match_reference(text, language) or rec.match_embargo(text, language))
 
 
-def _recognized_head(state: _State, piece: _Piece) -> bool:
+def _recognized_head(state: Parts, piece: _Piece) -> bool:
     """Above the release proper, only labels, references and embargoes are read."""
     if piece.kind not in {"paragraph", "heading"}:
         return False
     language = state.language
     return bool(_label_only(piece.text, language) or rec.match_reference(piece.text, language)
                 or rec.match_embargo(piece.text, language))
-
-
-def _dateline(state: _State, found: rec.DatelineMatch, line: int | None) -> None:
-    dateline = found.dateline
-    if found.problem:
-        state.note(Severity.WARNING, f"date-{found.problem}",
-                   f"dateline date left out: {found.detail or found.problem}", line)
-    if dateline.place is None and dateline.wire is None:
-        if dateline.date is not None and state.date_line is None:
-            state.date_line = dateline
-        else:
-            state.keep(dateline.text)
-        return
-    if state.dateline is not None:
-        state.keep(state.dateline.text)
-    state.dateline = dateline
 
 
 # -- the tail
@@ -705,7 +631,7 @@ def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[st
     text = piece.text
     if len(text) <= 30 and rec.is_end_marker(text, language):
         return "end"
-    heading_like = piece.kind == "heading" or (piece.strong and _words(text) <= 12)
+    heading_like = piece.kind == "heading" or (piece.strong and words(text) <= 12)
     if not heading_like and len(text) > 400 and "ontact" not in text[:80]:
         # Running text: only "About X: ..." can open a section here.
         first = rec.fold(text.split(" ", 1)[0])
@@ -717,18 +643,18 @@ def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[st
     first = rec.fold(text.split(" ", 1)[0]) if text else ""
     if first in about_words and rec.match_boilerplate_heading(text, language, heading=heading_like):
         return "about"
-    if piece.kind == "paragraph" and "ontact" in text and _words(text) <= 40 and (
+    if piece.kind == "paragraph" and "ontact" in text and words(text) <= 40 and (
         phones_in(text) or emails_in(text)
     ) and re.search(r"\bcontact\w*\b", text, re.IGNORECASE):
         return "contact"
-    if heading_like and not _SENTENCE_END.search(text) and not looks_like_name(text) and not (
+    if heading_like and not SENTENCE_END.search(text) and not looks_like_name(text) and not (
         phones_in(text) or emails_in(text)
     ):
         return "heading"
     return None
 
 
-def _about_words(language: str | None) -> frozenset[str]:
+def _aboutwords(language: str | None) -> frozenset[str]:
     return frozenset(rec.fold(prefix.split(" ", 1)[0]) for cues in rec.cue_order(language)
                      for prefix in cues.boilerplate_prefixes)
 
@@ -751,72 +677,64 @@ def _tail_start(kinds: Sequence[str | None], start: int) -> int:
     return end
 
 
-def _tail(state: _State, pieces: Sequence[_Piece], kinds: Sequence[str | None]) -> None:
-    """Contacts, "About X" sections, end markers and the rest after the body."""
-    language = state.language
-    section: tuple[str | None, list[Block]] | None = None
+@attrs.frozen
+class _Tail:
+    """The tail's pieces, as the shared tail walk reads them: their kinds were told once, for the body's end."""
 
-    def close() -> None:
-        nonlocal section
-        if section is not None:
-            heading, blocks = section
-            if heading or blocks:
-                state.boilerplate.append(Boilerplate(heading=heading, blocks=blocks))
-        section = None
+    state: Parts
+    pieces: Sequence[_Piece]
+    kinds: Sequence[str | None]
 
-    index = 0
-    while index < len(pieces):
-        piece, kind = pieces[index], kinds[index]
-        index += 1
+    def opening(self, index: int, in_section: bool) -> Opening[_Piece] | None:
+        """What the piece at *index* opens; a heading closes the section before it."""
+        piece, kind = self.pieces[index], self.kinds[index]
         if kind == "rule":
-            close()
-        elif kind == "end":
-            close()
-            if state.end_marker is None:
-                state.end_marker = piece.text
-            else:
-                state.keep(piece.text)
-        elif kind == "contact":
-            close()
-            found = rec.match_contact_heading(piece.text, language)
-            if found is not None:
-                heading = found.heading or None
-                lines = [found.rest] if found.rest.strip() else []
-                lines.extend(piece.lines[1:] if piece.lines and piece.lines[0].startswith(piece.text[:20]) and len(
-                    piece.lines) > 1 else [])
-                if len(piece.lines) > 1 and not lines:
-                    lines = piece.lines[1:]
-            else:
-                heading, lines = None, piece.lines
-            mailto = list(piece.mailto)
-            while index < len(pieces) and kinds[index] is None and pieces[index].kind == "paragraph" and not (
-                _body_like(pieces[index].text) and not phones_in(pieces[index].text)
-                and not emails_in(pieces[index].text)
-            ):
-                lines.extend(pieces[index].lines)
-                mailto.extend(pieces[index].mailto)
-                index += 1
-            lines.extend(address for address in mailto if not any(address in line for line in lines))
-            contacts, left = parse_contacts(lines, language=language, heading=heading)
-            state.contacts.extend(contacts)
-            for line in left:
-                state.keep(line)
-        elif kind in {"about", "heading"}:
-            close()
-            if kind == "about":
-                found = rec.match_boilerplate_heading(piece.text, language, heading=True)
-                heading_text = found.heading if found else piece.text
-                rest = found.rest if found else ""
-                section = (heading_text, [Paragraph([Text(rest)])] if rest else [])
-            else:
-                section = (piece.text.rstrip(":"), [])
-        else:
-            block = piece.model()
-            if section is not None and block is not None:
-                section[1].append(block)
-            else:
-                state.keep(piece.text)
-    close()
+            return Opening("rule")
+        if kind == "end":
+            return Opening("end", printed=piece.text)
+        if kind == "contact":
+            return _contact_opening(piece, self.state.language)
+        if kind == "about":
+            found = rec.match_boilerplate_heading(piece.text, self.state.language, heading=True)
+            rest = found.rest if found else ""
+            return Opening("about", heading=found.heading if found else piece.text,
+                           content=(_Piece("paragraph", (Text(rest),)),) if rest else ())
+        if kind == "heading":
+            return Opening("heading", heading=piece.text.rstrip(":"))
+        return None
+
+    def ends_contact(self, index: int) -> bool:
+        """A piece that opens anything ends a contact block."""
+        return self.kinds[index] is not None
+
+    def keep_line(self, line: str) -> None:
+        """Keep a line as text."""
+        self.state.keep(line)
+
+    def keep_block(self, index: int) -> None:
+        """Keep a piece's text."""
+        self.state.keep(self.pieces[index].text)
+
+    def section(self, heading: str | None, blocks: Sequence[_Piece]) -> Boilerplate | None:
+        """The section's model blocks, if it has a heading or any."""
+        models = [block for block in (piece.model() for piece in blocks) if block is not None]
+        return Boilerplate(heading=heading, blocks=models) if heading or models else None
+
+    def found_contacts(self, contacts: Sequence[Contact], left: Sequence[str]) -> None:
+        """Nothing to do: the pieces' links were collected as they were built."""
+
+
+def _contact_opening(piece: _Piece, language: str | None) -> Opening[_Piece]:
+    """A contact block's heading and its lines: those after the heading's line, or all of them."""
+    found = rec.match_contact_heading(piece.text, language)
+    if found is None:
+        return Opening("contact", lines=piece.lines)
+    lines = [found.rest] if found.rest.strip() else []
+    if piece.lines and piece.lines[0].startswith(piece.text[:20]) and len(piece.lines) > 1:
+        lines.extend(piece.lines[1:])
+    if len(piece.lines) > 1 and not lines:
+        lines = piece.lines[1:]
+    return Opening("contact", heading=found.heading or None, lines=lines)
 
 
 # --------------------------------------------------------------------------
@@ -866,42 +784,28 @@ def parse_html(
     pieces = builder.pieces
     start, pieces = _start(root, content, pieces, builder)
     lang = _language(language, metadata, pieces, diagnostics, name)
-    state = _State(source=name, language=lang, diagnostics=diagnostics)
+    state = Parts(source=name, language=lang, diagnostics=diagnostics)
     if lang is None:
         state.note(Severity.WARNING, "language-unknown", "the language of the release could not be told")
     body_start = _head(state, pieces, start, content.marked, dates_before=content.marked)
-    about = _about_words(lang)
+    about = _aboutwords(lang)
     kinds = [None] * body_start + [_section_kind(p, lang, about) for p in pieces[body_start:]]
     body_end = _tail_start(kinds, body_start)
     state.body.extend(b for b in (p.model() for p in pieces[body_start:body_end]) if b is not None)
-    _tail(state, pieces[body_end:], kinds[body_end:])
+    read_tail(state, pieces[body_end:], _Tail(state, pieces[body_end:], kinds[body_end:]))
     if state.headline is None:
         state.headline = _meta_headline(metadata)
         if state.headline is None:
             state.note(Severity.WARNING, "headline-missing", "no headline found")
     _dates(state, metadata, [value for index, value in builder.times if index <= body_start])
     first_body = next((b.plain_text for b in state.body if isinstance(b, Paragraph)), "")
-    communique = Communique(
-        language=lang,
-        kind=state.kind,
-        issuer=_issuer(state, metadata, first_body),
-        dateline=state.dateline,
-        reference=state.reference,
-        embargo=state.embargo,
-        headline=state.headline,
-        subheadline=state.subheadline,
-        summary=state.summary,
-        body=state.body,
-        contacts=state.contacts,
-        links=_unique_links(collected.links),
-        boilerplate=state.boilerplate,
-        attachments=list(dict.fromkeys(collected.attachments)),
-        end_marker=state.end_marker,
-        metadata=_metadata_fields(metadata, state.headline),
-        unclassified=state.unclassified,
+    return state.reading(
+        # Only the first sentence names the announcer; later ones say "Sun also announced".
+        issuer=choose_issuer(state, rec.split_sentences(first_body)[0] if first_body else "",
+                             publisher=_publisher(metadata), from_headline=True),
+        collected=collected, metadata=_metadata_fields(metadata, state.headline),
         provenance=Provenance(source=name, format="html", url=url),
     )
-    return Reading(communique=communique, diagnostics=state.diagnostics)
 
 
 def _start(root: etree._Element, content: Content, pieces: list[_Piece], builder: _Builder) -> tuple[
@@ -951,7 +855,7 @@ def _language(
     return declared or detected
 
 
-def _dates(state: _State, metadata: PageMetadata, times: Iterable[str]) -> None:
+def _dates(state: Parts, metadata: PageMetadata, times: Iterable[str]) -> None:
     """The release date: the printed dateline or date line first, the page's own metadata else."""
     declared = list(metadata.dates)
     declared.extend(("time element", value, date) for value in times if (date := iso_date(value)) is not None)
@@ -1003,7 +907,7 @@ def _meta_headline(metadata: PageMetadata) -> str | None:
     site = meta.get("og:site_name")
     for separator in (" | ", " - ", " – ", " — ", " :: "):
         head, sep, tail = title.rpartition(separator)
-        if sep and head.strip() and (site is None or tail.strip().lower() == site.lower() or _words(tail) <= 4):
+        if sep and head.strip() and (site is None or tail.strip().lower() == site.lower() or words(tail) <= 4):
             return _space(head).strip()
     return _space(title).strip() or None
 
@@ -1011,35 +915,14 @@ def _meta_headline(metadata: PageMetadata) -> str | None:
 _WIRES = re.compile(r"wire|newswire|press ?release|presseportal|ots|news ?direct|globe ?newswire", re.IGNORECASE)
 
 
-def _issuer(state: _State, metadata: PageMetadata, first_body: str) -> Issuer | None:
-    # Only the first sentence names the announcer; later ones say "Sun also announced".
-    found = announcer(rec.split_sentences(first_body)[0]) if first_body else None
-    if found:
-        return Issuer(name=found)
-    for section in state.boilerplate:
-        subject = boilerplate_subject(section.heading or "", state.language)
-        if subject:
-            return Issuer(name=subject)
+def _publisher(metadata: PageMetadata) -> str | None:
+    """The publisher the page's JSON-LD names, unless it is a wire service that only carries the release."""
     for article in metadata.articles:
         publisher = article.get("publisher")
         name = publisher.get("name") if isinstance(publisher, dict) else None
         if isinstance(name, str) and name.strip() and not _WIRES.search(name):
-            return Issuer(name=name.strip())
-    subject = headline_subject(state.headline) if state.headline else None
-    if subject:
-        return Issuer(name=subject)
-    for contact in state.contacts:
-        if contact.organization:
-            return Issuer(name=contact.organization)
+            return name.strip()
     return None
-
-
-def _unique_links(links: Iterable[Link]) -> list[Link]:
-    seen: dict[str, Link] = {}
-    for link in links:
-        if link.url not in seen or (seen[link.url].text is None and link.text):
-            seen[link.url] = link
-    return list(seen.values())
 
 
 def _metadata_fields(metadata: PageMetadata, headline: str | None) -> list[MetaField]:

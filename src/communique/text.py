@@ -39,14 +39,14 @@ import datetime
 import functools
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
 
-from . import _issuer
 from . import _recognize as rec
-from ._contacts import e164, emails_in, looks_like_name, parse_contacts, phones_in
+from ._classify import SENTENCE_END, Opening, Parts, add_contacts, body_like, choose_issuer, read_tail, words
+from ._contacts import e164, emails_in, looks_like_name, phones_in
 from ._decode import decode
 from ._inline import Collected, normalize_space, parse_inline
 from ._runs import drop_prefix, merge, trim
@@ -58,10 +58,8 @@ from .model import (
     Block,
     Boilerplate,
     BulletList,
-    Communique,
     Contact,
     Dateline,
-    Embargo,
     Heading,
     Inline,
     Issuer,
@@ -74,7 +72,6 @@ from .model import (
     Paragraph,
     Provenance,
     Quote,
-    Reference,
     Table,
     TableCell,
     TableRow,
@@ -94,7 +91,6 @@ _LANGUAGE_NAMES = {
     "deutsch": "de", "allemand": "de", "spanish": "es", "español": "es", "espanol": "es", "espagnol": "es",
 }
 _TERMINAL = ".!?…:;\"”»)’'"
-_SENTENCE_END = re.compile(r"[.!?…][\"”»)’']*$")
 
 # --------------------------------------------------------------------------
 # The recognition layer, remembered: the stages below ask the same questions
@@ -236,6 +232,11 @@ class _Block:
             self.shown = _visible(self.text)
         return self.shown
 
+    @property
+    def addresses(self) -> tuple[str, ...]:
+        """None: a text line prints the addresses it names."""
+        return ()
+
 
 _HEADING = re.compile(r"(#{1,6})(?:[ \t]+|(?=[*_\[]))(.*?)[ \t#]*$")
 _BULLET = re.compile(r"([ \t]*)([-*+•▪◦●–]|\d{1,3}[.)])[ \t]+(\S.*)")
@@ -337,7 +338,7 @@ def _furniture(lines: Sequence[tuple[int, str]]) -> tuple[list[tuple[int, str]],
         if _is_end_marker(key, None):  # "-30-" ends a release; it numbers no page
             kept.append((number, line))
             continue
-        if (key and _PAGE_FURNITURE.fullmatch(line)) or (pages and counts.get(key, 0) >= 2 and _words(key) <= 12):
+        if (key and _PAGE_FURNITURE.fullmatch(line)) or (pages and counts.get(key, 0) >= 2 and words(key) <= 12):
             removed.append(key)
             continue
         kept.append((number, line))
@@ -407,19 +408,13 @@ def _blocks(lines: Sequence[tuple[int, str]]) -> list[_Block]:
 # Stage 4: the parts of a release
 
 
-def _words(text: str) -> int:
-    return len(text.split())
-
-
 def _is_body_like(block: _Block) -> bool:
-    text = block.visible
-    words = _words(text)
-    return words >= 20 or (words >= 8 and bool(_SENTENCE_END.search(text)))
+    return body_like(block.visible)
 
 
 def _is_short(block: _Block) -> bool:
     text = block.visible
-    return block.kind == "paragraph" and _words(text) <= 5 and not _SENTENCE_END.search(text) and len(text) <= 50
+    return block.kind == "paragraph" and words(text) <= 5 and not SENTENCE_END.search(text) and len(text) <= 50
 
 
 def _recognized(text: str, language: str | None) -> bool:
@@ -473,39 +468,13 @@ def _upper(text: str) -> bool:
 
 
 @attrs.define
-class _State:
-    """What the reader has found so far."""
+class _State(Parts):
+    """What the reader has found so far: the parts of the release, and what only a text file has."""
 
-    source: str | None
-    language: str | None
-    diagnostics: list[Diagnostic] = attrs.Factory(list)
     collected: Collected = attrs.Factory(Collected)
-    unclassified: list[str] = attrs.Factory(list)
     metadata: list[MetaField] = attrs.Factory(list)
-    contacts: list[Contact] = attrs.Factory(list)
-    kind: Kind | None = None
-    dateline: Dateline | None = None
-    date_line: tuple[Dateline, int] | None = None
-    reference: Reference | None = None
-    embargo: Embargo | None = None
-    headline: str | None = None
-    subheadline: str | None = None
-    summary: list[str] = attrs.Factory(list)
     issuer_lines: list[str] = attrs.Factory(list)
     page_title_site: str | None = None
-    body: list[Block] = attrs.Factory(list)
-    boilerplate: list[Boilerplate] = attrs.Factory(list)
-    end_marker: str | None = None
-
-    def note(self, severity: Severity, code: str, message: str, line: int | None = None) -> None:
-        self.diagnostics.append(Diagnostic(severity=severity, code=code, message=message, source=self.source,
-                                           line=line))
-
-    def keep(self, text: str) -> None:
-        """Keep text that no field claims."""
-        text = text.strip()
-        if text:
-            self.unclassified.append(text)
 
     def runs(self, text: str) -> tuple[Inline, ...]:
         return trim(_inline(normalize_space(text), self.collected))
@@ -601,11 +570,11 @@ def _colon_list(blocks: Sequence[_Block], index: int) -> int:
     end of the items, or 0.
     """
     block = blocks[index]
-    if block.kind != "paragraph" or not block.visible.endswith(":") or _words(block.visible) < 4:
+    if block.kind != "paragraph" or not block.visible.endswith(":") or words(block.visible) < 4:
         return 0
     end = index + 1
-    while end < len(blocks) and blocks[end].kind == "paragraph" and _words(blocks[end].visible) <= 10 and not (
-        _SENTENCE_END.search(blocks[end].visible)
+    while end < len(blocks) and blocks[end].kind == "paragraph" and words(blocks[end].visible) <= 10 and not (
+        SENTENCE_END.search(blocks[end].visible)
     ):
         end += 1
     if end - index - 1 >= 2 and end < len(blocks) and _is_body_like(blocks[end]):
@@ -646,7 +615,7 @@ def _tail_start(state: _State, blocks: Sequence[_Block], start: int) -> int:
             return index
         if block.kind == "paragraph" and re.search(r"\bcontact\w*\b", block.visible, re.IGNORECASE) and (
             phones_in(block.visible) or emails_in(block.visible)
-        ) and _words(block.visible) <= 40 and index > start:
+        ) and words(block.visible) <= 40 and index > start:
             return index
         if index > start and _nav_run(blocks, index, language):
             return index
@@ -681,9 +650,7 @@ def _head(state: _State, blocks: list[_Block], has_title: bool) -> int:
             state.runs(block.text)
             label = _match_label(visible, language)
             if label and state.kind is None:
-                state.kind = Kind(label=label.label, genre=label.genre)
-                if label.rest:
-                    _label_rest(state, label.rest)
+                state.take_label(label, reference_in_rest=True)
             elif label:
                 state.keep(visible)
             elif state.headline is None and (markdown_headline is None or index == markdown_headline) and (
@@ -777,23 +744,11 @@ def _head_block(
             return run
         label = _match_label(visible, language)
         if label and (state.kind is None or not label.rest):
-            if state.kind is None:
-                state.kind = Kind(label=label.label, genre=label.genre)
-            else:
-                state.keep(label.label)
-            if label.rest:
-                _label_rest(state, label.rest)
+            state.take_label(label, reference_in_rest=True)
             continue
-        embargo = _match_embargo(visible, language)
-        if embargo and state.embargo is None:
-            state.embargo = embargo.embargo
-            if embargo.problem:
-                state.note(Severity.WARNING, f"embargo-{embargo.problem}",
-                           f"embargo end left out: {embargo.detail or embargo.problem}", part.line)
+        if state.take_embargo(_match_embargo(visible, language), part.line):
             continue
-        reference = _match_reference(visible, language)
-        if reference and state.reference is None:
-            state.reference = Reference(number=reference.number, text=reference.text)
+        if state.take_reference(_match_reference(visible, language)):
             continue
         # A date line that also opens a contact block: "May 10, 2019 Contact: Jane Doe".
         inline_contact = re.search(r"\s(?:Contact|Contacto|Kontakt|Media Contact)\s*:\s*", visible)
@@ -811,33 +766,23 @@ def _head_block(
             continue
         dateline = _match_dateline(visible, language)
         if dateline is not None and (state.dateline is None or state.dateline.place is None):
-            found = dateline.dateline
             rest = visible[dateline.end:].strip()
-            if dateline.problem:
-                state.note(Severity.WARNING, f"date-{dateline.problem}",
-                           f"dateline date left out: {dateline.detail or dateline.problem}", part.line)
-            if found.place is None and found.wire is None:
-                if found.date is not None and state.date_line is None:
-                    state.date_line = (found, part.line)
-                else:
-                    state.keep(found.text)
-            else:
-                _set_dateline(state, found, part.line)
-            if rest and len(parts) == 1 and _words(rest) >= 6:
+            state.take_dateline(dateline, part.line)
+            if rest and len(parts) == 1 and words(rest) >= 6:
                 runs = drop_prefix(_paragraph_runs(state, block), _plain_offset(block, dateline.end))
                 state.body.append(Paragraph(runs or state.runs(rest)))
                 return -1
             if rest:
-                _headline_or_keep(state, rest)
+                state.headline_or_keep(rest)
             continue
         if _is_body_like(part) and len(parts) == 1 and (state.headline is not None or (markdown_headline is None
-                                                        and _words(visible) >= 25)):
+                                                        and words(visible) >= 25)):
             return None
-        if state.headline is None and markdown_headline is None and _words(visible) >= 2:
+        if state.headline is None and markdown_headline is None and words(visible) >= 2:
             state.headline = visible
             continue
         if state.headline is not None and not _is_body_like(part) and len(parts) == 1 and not (
-            _SENTENCE_END.search(visible) and _words(visible) >= 4
+            SENTENCE_END.search(visible) and words(visible) >= 4
         ):
             if visible.startswith(state.headline) and len(visible) > len(state.headline):
                 # The page's short title, then the release's full headline.
@@ -859,35 +804,13 @@ def _plain_offset(block: _Block, visible_offset: int) -> int:
     return visible_offset
 
 
-def _label_rest(state: _State, text: str) -> None:
-    """What follows a kind label on its line: a reference number (``Pressemitteilung Nr. 12``) or a headline."""
-    reference = _match_reference(text, state.language)
-    if reference is not None and state.reference is None:
-        state.reference = Reference(number=reference.number, text=reference.text)
-    else:
-        _headline_or_keep(state, text)
-
-
-def _headline_or_keep(state: _State, text: str) -> None:
-    if state.headline is None:
-        state.headline = text
-    else:
-        state.keep(text)
-
-
-def _set_dateline(state: _State, dateline: Dateline, line: int) -> None:
-    if state.dateline is not None:
-        state.keep(state.dateline.text)
-    state.dateline = dateline
-
-
 def _date_or_dateline(state: _State, text: str, line: int) -> None:
     found = _match_dateline(text, state.language)
     if found is None:
         state.keep(text)
         return
     if found.dateline.place is None and found.dateline.date is not None and state.date_line is None:
-        state.date_line = (found.dateline, line)
+        state.date_line, state.date_line_at = found.dateline, line
     elif state.dateline is None:
         state.dateline = found.dateline
     else:
@@ -913,17 +836,13 @@ def _page_title(state: _State, blocks: Sequence[_Block], visible: str) -> bool:
 
 def _add_contacts(state: _State, lines: list[str], printed_heading: str, heading: str | None) -> None:
     """Read a contact block; its printed heading joins the first contact's text."""
-    contacts, left = parse_contacts(lines, language=state.language, heading=heading)
-    printed_heading = printed_heading.strip()
-    if contacts and printed_heading:
-        first = contacts[0]
-        contacts[0] = attrs.evolve(first, text="\n".join(t for t in (printed_heading, first.text) if t))
-    elif printed_heading:
-        state.keep(printed_heading)
-    state.contacts.extend(contacts)
+    _contact_links(state, *add_contacts(state, lines, heading, printed_heading))
+
+
+def _contact_links(state: _State, contacts: Sequence[Contact], left: Sequence[str]) -> None:
+    """The links of a contact block: those in the lines no contact took, then the contacts' addresses."""
     for line in left:
         state.runs(line)
-        state.keep(line)
     for contact in contacts:
         for url in contact.urls:
             state.collected.link(url, None)
@@ -956,38 +875,23 @@ def _head_contacts(
     return used
 
 
-def _tail(state: _State, blocks: Sequence[_Block]) -> None:
-    """Contacts, "About X" sections, end markers and furniture after the body."""
-    language = state.language
-    index = 0
-    section: Boilerplate | None = None
-    section_blocks: list[_Block] = []
+@attrs.frozen
+class _Tail:
+    """The tail's blocks, as the shared tail walk reads them: each block's cues are matched as it comes."""
 
-    def close() -> None:
-        nonlocal section, section_blocks
-        if section is not None:
-            state.boilerplate.append(Boilerplate(heading=section.heading, blocks=_to_blocks(state, section_blocks)))
-        section, section_blocks = None, []
+    state: _State
+    blocks: Sequence[_Block]
 
-    while index < len(blocks):
-        block = blocks[index]
+    def opening(self, index: int, in_section: bool) -> Opening[_Block] | None:
+        """What the block at *index* opens; within a section, a heading-like line is the section's text."""
+        language = self.state.language
+        block = self.blocks[index]
         first = block.lines[0]
         visible = _visible(first)
         if block.kind == "rule":
-            close()
-            index += 1
-            continue
+            return Opening("rule")
         if _is_end_marker(first, language) or _is_end_marker(visible, language):
-            close()
-            if state.end_marker is None:
-                state.end_marker = first.strip()
-            else:
-                state.keep(first)
-            for line in block.lines[1:]:
-                state.runs(line)
-                state.keep(line)
-            index += 1
-            continue
+            return Opening("end", printed=first.strip(), lines=block.lines[1:])
         contact = _match_contact_heading(visible, language) if block.kind in {"paragraph", "heading"} else None
         printed = _printed_heading(visible, contact.rest) if contact is not None else ""
         asked = _CONTACT_SENTENCE.search(block.visible) if contact is None and block.kind == "paragraph" else None
@@ -996,48 +900,49 @@ def _tail(state: _State, blocks: Sequence[_Block]) -> None:
             contact = rec.HeadingMatch("", block.visible[asked.end():].strip())
             printed = block.visible[: asked.end()]
         if contact is not None:
-            close()
             lines = [contact.rest] if contact.rest.strip() else []
             if block.kind == "paragraph" and len(block.lines) > 1 and not printed.startswith(block.visible[:20]):
                 lines.extend(block.lines[1:])
-            index += 1
-            while index < len(blocks) and blocks[index].kind == "paragraph":
-                nxt = blocks[index].visible
-                if _match_boilerplate_heading(nxt, language) or _match_contact_heading(nxt, language) or (
-                    _is_end_marker(blocks[index].lines[0], language) or (
-                        _is_body_like(blocks[index]) and not phones_in(nxt) and not emails_in(nxt))
-                ):
-                    break
-                lines.extend(blocks[index].lines)
-                index += 1
-            _add_contacts(state, lines, printed, contact.heading or None)
-            continue
+            return Opening("contact", heading=contact.heading or None, printed=printed, lines=lines)
         about = _match_boilerplate_heading(visible, language) if block.kind in {"paragraph", "heading"} else None
         if about is not None:
-            close()
-            section = Boilerplate(heading=about.heading)
-            rest_lines = ([about.rest] if about.rest else []) + block.lines[1:]
-            if rest_lines:
-                section_blocks.append(_Block("paragraph", block.line, rest_lines,
-                                             breaks=[True] * len(rest_lines)))
-            index += 1
-            continue
+            rest = ([about.rest] if about.rest else []) + block.lines[1:]
+            content = (_Block("paragraph", block.line, rest, breaks=[True] * len(rest)),) if rest else ()
+            return Opening("about", heading=about.heading, content=content)
         if _link_only(block):
-            close()
-            _keep_links_line(state, block.text)
-            index += 1
-            continue
-        if section is None and _tail_heading(block):
-            section = Boilerplate(heading=block.visible.rstrip(":"))
-            index += 1
-            continue
-        if section is not None:
-            section_blocks.append(block)
-        else:
-            state.runs(block.text)
-            state.keep(block.visible if block.kind != "item" else "- " + block.visible)
-        index += 1
-    close()
+            return Opening("furniture")
+        if not in_section and _tail_heading(block):
+            return Opening("heading", heading=block.visible.rstrip(":"))
+        return None
+
+    def ends_contact(self, index: int) -> bool:
+        """A heading of contacts or of an "About X" section, or an end marker, ends a contact block."""
+        language = self.state.language
+        block = self.blocks[index]
+        return bool(_match_boilerplate_heading(block.visible, language) or _match_contact_heading(
+            block.visible, language) or _is_end_marker(block.lines[0], language))
+
+    def keep_line(self, line: str) -> None:
+        """Keep a line as text, and its links."""
+        self.state.runs(line)
+        self.state.keep(line)
+
+    def keep_block(self, index: int) -> None:
+        """Keep a block's visible text (a list item with its bullet), and its links."""
+        block = self.blocks[index]
+        if _link_only(block):
+            _keep_links_line(self.state, block.text)
+            return
+        self.state.runs(block.text)
+        self.state.keep(block.visible if block.kind != "item" else "- " + block.visible)
+
+    def section(self, heading: str | None, blocks: Sequence[_Block]) -> Boilerplate:
+        """The section, even without text: its heading names the issuer."""
+        return Boilerplate(heading=heading, blocks=_to_blocks(self.state, blocks))
+
+    def found_contacts(self, contacts: Sequence[Contact], left: Sequence[str]) -> None:
+        """Collect the contact block's links."""
+        _contact_links(self.state, contacts, left)
 
 
 _CONTACT_SENTENCE = re.compile(r"\bcontact\w*\b\s*:?", re.IGNORECASE)
@@ -1048,7 +953,7 @@ def _tail_heading(block: _Block) -> bool:
     if block.kind == "heading":
         return True
     text = block.visible
-    return block.kind == "paragraph" and 1 <= _words(text) <= 6 and not _SENTENCE_END.search(text.rstrip(":")) and (
+    return block.kind == "paragraph" and 1 <= words(text) <= 6 and not SENTENCE_END.search(text.rstrip(":")) and (
         text.endswith(":") or _upper(text) or bool(re.fullmatch(r"\*\*[^*]+\*\*", block.text.strip()))
     ) and not looks_like_name(text)
 
@@ -1148,25 +1053,13 @@ def _language(text: str, front: _FrontMatter | None, given: str | None) -> str |
     return detect_language(text)
 
 
-def _find_issuer(state: _State, first_body: str) -> Issuer | None:
-    if state.issuer_lines:
-        name = state.issuer_lines[0].rstrip(" ,")
-        title = " ".join(state.issuer_lines[1:]).strip(" ,") or None
-        return Issuer(name=name, title=title, text="\n".join(state.issuer_lines))
-    announcer = _issuer.announcer(first_body) if first_body else None
-    if announcer:
-        return Issuer(name=announcer)
-    if state.page_title_site:
-        return Issuer(name=state.page_title_site)
-    for section in state.boilerplate:
-        subject = _issuer.boilerplate_subject(section.heading or "", state.language)
-        if subject:
-            return Issuer(name=subject)
-    for contact in state.contacts:
-        # A desk label ("Media:", "Investors:") names no issuer; an organisation has a name of some length.
-        if contact.organization and len(contact.organization.split()) >= 2:
-            return Issuer(name=contact.organization)
-    return None
+def _printed_issuer(state: _State) -> Issuer | None:
+    """The issuer printed above the release: its name, then its title."""
+    if not state.issuer_lines:
+        return None
+    name = state.issuer_lines[0].rstrip(" ,")
+    title = " ".join(state.issuer_lines[1:]).strip(" ,") or None
+    return Issuer(name=name, title=title, text="\n".join(state.issuer_lines))
 
 
 def parse_text(data: str | bytes, *, name: str | None = None, language: str | None = None) -> Reading:
@@ -1212,38 +1105,23 @@ def parse_text(data: str | bytes, *, name: str | None = None, language: str | No
         state.metadata.append(MetaField(name="title", value=title))
     body_end = _tail_start(state, blocks, body_start)
     state.body.extend(_to_blocks(state, blocks[body_start:body_end]))
-    _tail(state, blocks[body_end:])
+    read_tail(state, blocks[body_end:], _Tail(state, blocks[body_end:]))
     _finish_dates(state)
     first_body = next((plain_text(b.content) for b in state.body if isinstance(b, Paragraph)), "")
     if state.headline is None:
         state.note(Severity.WARNING, "headline-missing", "no headline found")
-    communique = Communique(
-        language=lang,
-        kind=state.kind,
-        issuer=_find_issuer(state, first_body),
-        dateline=state.dateline,
-        reference=state.reference,
-        embargo=state.embargo,
-        headline=state.headline,
-        subheadline=state.subheadline,
-        summary=state.summary,
-        body=state.body,
-        contacts=state.contacts,
-        links=_unique_links(state.collected.links),
-        boilerplate=state.boilerplate,
-        attachments=_unique(state.collected.attachments),
-        end_marker=state.end_marker,
-        metadata=state.metadata,
-        unclassified=state.unclassified,
-        provenance=Provenance(source=name, format="text"),
+    return state.reading(
+        # A desk label ("Media:", "Investors:") names no issuer; an organization has a name of some length.
+        issuer=choose_issuer(state, first_body, header=_printed_issuer(state), site=state.page_title_site,
+                             organization_words=2),
+        collected=state.collected, metadata=state.metadata, provenance=Provenance(source=name, format="text"),
     )
-    return Reading(communique=communique, diagnostics=state.diagnostics)
 
 
 def _finish_dates(state: _State) -> None:
     if state.date_line is None:
         return
-    date_line, line = state.date_line
+    date_line, line = state.date_line, state.date_line_at
     if state.dateline is None:
         state.dateline = date_line
     elif state.dateline.date is None:
@@ -1253,18 +1131,6 @@ def _finish_dates(state: _State) -> None:
                    f"the dateline prints no date; the date comes from the date line {date_line.text!r}", line)
     else:
         state.keep(date_line.text)
-
-
-def _unique_links(links: Iterable[Link]) -> list[Link]:
-    seen: dict[str, Link] = {}
-    for link in links:
-        if link.url not in seen or (seen[link.url].text is None and link.text):
-            seen[link.url] = link
-    return list(seen.values())
-
-
-def _unique(items: Iterable[Any]) -> list[Any]:
-    return list(dict.fromkeys(items))
 
 
 def read(data: bytes, *, source: str | None = None) -> Reading:
