@@ -107,16 +107,20 @@ def _parser() -> etree.XMLParser:
     return parser
 
 
-def _refuse_entity_declarations(data: bytes, offset_line: int = 1) -> None:
+def _refuse_entity_declarations(data: bytes, offset_line: int = 1) -> int:
+    """Refuse a DOCTYPE that declares entities; return where the DOCTYPE starts (-1: none)."""
     # A cheap test first: DOCTYPE declarations are rare in news XML. Entity
     # declarations are refused before libxml2 sees them at all.
     doctype = data.find(b"<!DOCTYPE")
-    subset_end = data.find(b"]>", doctype) if doctype >= 0 else -1
+    if doctype < 0:
+        return doctype
+    subset_end = data.find(b"]>", doctype)
     if subset_end > 0 and data.find(b"<!ENTITY", doctype, subset_end) > 0:
         line = data.count(b"\n", 0, doctype) + offset_line
         msg = ("the DOCTYPE declares entities; entity expansion is refused "
                "(XML external entities and 'billion laughs' attacks)")
         raise Refusal("xml-entities", msg, line, 1)
+    return doctype
 
 
 def _syntax_refusal(exc: etree.XMLSyntaxError) -> Refusal:
@@ -205,10 +209,9 @@ def parse(data: bytes, *, max_bytes: int = MAX_BYTES) -> etree._ElementTree:
     if len(data) > max_bytes:
         msg = f"the document has {len(data):,} bytes, more than the limit of {max_bytes:,}"
         raise Refusal("xml-too-large", msg, 1, 1)
-    if not data.strip():
+    if not data or data.isspace():  # isspace: the ASCII whitespace that strip() removes, without a copy
         raise Refusal("xml-syntax", "the document is empty", 1, 1)
-    _refuse_entity_declarations(data)
-    doctype = data.find(b"<!DOCTYPE")
+    doctype = _refuse_entity_declarations(data)
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:

@@ -9,6 +9,7 @@ variable, and the per-user cache that :func:`download` fills
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -32,6 +33,7 @@ __all__ = [
     "compiled_schema",
     "download",
     "find_schema",
+    "resolve_schema",
 ]
 
 #: The file name of the NewsML-G2 2.35 All-Power schema.
@@ -122,6 +124,86 @@ def _aliases(path: str) -> frozenset[str] | None:
 def catalog_aliases(schema: Path | None) -> frozenset[str] | None:
     """The scheme aliases of the IPTC catalog next to *schema* (read once), or ``None`` when it is not there."""
     return None if schema is None else _aliases(os.fspath(schema))
+
+
+class ResolvedSchema:
+    """A schema file that :func:`resolve_schema` found, with its compiled form and catalog, each built once."""
+
+    __slots__ = ("_aliases", "_compiled", "_read", "path")
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._compiled: etree.XMLSchema | None = None
+        self._aliases: frozenset[str] | None = None
+        self._read = False
+
+    def compiled(self) -> etree.XMLSchema:
+        """The compiled schema (see :func:`compiled_schema`)."""
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = compiled_schema(self.path)
+        return compiled
+
+    def aliases(self) -> frozenset[str] | None:
+        """The aliases of the IPTC catalog next to the schema (see :func:`catalog_aliases`)."""
+        if not self._read:
+            self._aliases = catalog_aliases(self.path)
+            self._read = True
+        return self._aliases
+
+
+#: (where the schema was named, the name, the working directory for a relative name) -> what it resolved to.
+_resolved: dict[tuple[str | None, ...], ResolvedSchema] = {}
+#: The same for an absolute path given as the argument, keyed by the argument itself (the fastest look-up).
+_resolved_arguments: dict[object, ResolvedSchema] = {}
+_MAX_RESOLVED: Final = 64
+
+
+def resolve_schema(schema: str | os.PathLike[str] | None = None) -> ResolvedSchema | None:
+    """:func:`find_schema`, remembered: once a name has resolved to a file, the file system is not asked again.
+
+    The answer is remembered per argument, per value of the environment
+    variable, and per cache folder (and per working directory for a relative
+    name), so a different path is looked up afresh. Only schemas that were
+    found are remembered: a missing one is looked for, and reported, on every
+    call, and one that :func:`download` fetches later is found.
+    """
+    if schema is not None:
+        try:
+            found = _resolved_arguments.get(schema)
+        except TypeError:  # an unhashable path-like object
+            found = None
+        if found is not None:
+            return found
+    name: str | None
+    if schema is not None:
+        kind, name = "argument", os.fspath(schema)
+    elif named := os.environ.get(ENVIRONMENT_VARIABLE):
+        kind, name = "environment", named
+    else:
+        home = os.environ.get("HOME")
+        kind, name = "cache", os.environ.get("XDG_CACHE_HOME") or (home and os.path.join(home, ".cache"))
+    key: tuple[str | None, ...] = (kind, name)
+    if not (name and os.path.isabs(name)):
+        try:
+            key = (kind, name, os.getcwd())
+        except OSError:  # the working directory is gone: look the schema up, remember nothing
+            path = find_schema(schema)
+            return None if path is None else ResolvedSchema(path)
+    found = _resolved.get(key)
+    if found is None:
+        path = find_schema(schema)
+        if path is None:
+            return None
+        if len(_resolved) >= _MAX_RESOLVED:
+            _resolved.clear()
+        found = _resolved[key] = ResolvedSchema(path.absolute())
+    if kind == "argument" and len(key) == 2:  # an absolute path: the argument alone is the key
+        if len(_resolved_arguments) >= _MAX_RESOLVED:
+            _resolved_arguments.clear()
+        with contextlib.suppress(TypeError):
+            _resolved_arguments[schema] = found
+    return found
 
 
 def download(*, base_url: str | None = None, target: Path | None = None, timeout: float = 60) -> list[Path]:

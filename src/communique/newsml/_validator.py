@@ -9,6 +9,7 @@ valid example files break are warnings; the others are errors.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import re
@@ -20,7 +21,7 @@ from lxml import etree
 from .._xml import MAX_BYTES, NAR, XHTML, Refusal, element_tag, line_of, parse, q, text_of
 from ..diagnostics import Diagnostic
 from ..vocabulary import Severity
-from ._schema import catalog_aliases, compiled_schema, find_schema
+from ._schema import resolve_schema
 
 __all__ = ["validate_newsml"]
 
@@ -28,8 +29,9 @@ ERROR: Final = Severity.ERROR
 WARNING: Final = Severity.WARNING
 INFO: Final = Severity.INFO
 
-_ITEMS: Final = frozenset(q(name) for name in (
-    "newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem"))
+_ITEM_NAMES: Final = {q(name): name for name in (
+    "newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem")}
+_ITEMS: Final = frozenset(_ITEM_NAMES)
 
 # Child order (rank) of a newsItem, its itemMeta and its contentMeta (XSD 2.35).
 _NEWS_ITEM_ORDER: Final = {q(name): rank for rank, names in enumerate((
@@ -53,7 +55,7 @@ _CONTENT_META_ORDER: Final = {
     **dict.fromkeys((q(n) for n in _DESCRIPTIVE), 6),
     q("contentMetaExtProperty"): 7,
 }
-_REQUIRED_ITEM_META: Final = (q("itemClass"), q("provider"), q("versionCreated"))
+_REQUIRED_ITEM_META: Final = tuple((q(name), name) for name in ("itemClass", "provider", "versionCreated"))
 
 # Attributes whose type is QCodeType or QCodeListType somewhere in the 2.35 schema.
 _QCODE_ATTRIBUTES: Final = frozenset((
@@ -82,18 +84,80 @@ _DATE_TIME: Final = re.compile(
     r"-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(Z|[+-]\d{2}:\d{2})?\Z")
 _INLINE_XML: Final = q("inlineXML")
 _CATALOG_REF: Final = q("catalogRef")
+_CATALOG: Final = q("catalog")
 _SCHEME: Final = q("scheme")
+_NEWS_MESSAGE: Final = q("newsMessage")
+_HEADER: Final = q("header")
+_ITEM_SET: Final = q("itemSet")
+_ITEM_META: Final = q("itemMeta")
+_CONTENT_META: Final = q("contentMeta")
+_PUB_STATUS_TAG: Final = q("pubStatus")
+_HEADLINE: Final = q("headline")
+_VERSION_CREATED: Final = q("versionCreated")
+_FIRST_CREATED: Final = q("firstCreated")
+_EMBARGOED: Final = q("embargoed")
 _XHTML_HTML: Final = f"{{{XHTML}}}html"
+_XHTML_BODY: Final = f"{{{XHTML}}}body"
 _NAR_ANY: Final = f"{{{NAR}}}*"
 _NEWS_ITEM: Final = q("newsItem")
 _NAME: Final = q("name")
+_IPTC_CATALOG: Final = "iptc.org/std/catalog/catalog.IPTC-G2-Standards"
 _IDREF_ATTRIBUTES: Final = frozenset(("contentrefs", "idref", "idrefs", "original", "root", "sourceidref"))
 _SPECIAL: Final = _CONCEPT_PROPERTIES | _DATE_TIMES | {_INLINE_XML, q("inlineData"), q("remoteContent")}
+# What check_properties does with an element, by tag.
+_CONCEPT: Final = 1
+_WHEN: Final = 2
+_INLINE: Final = 3
+_MEDIA: Final = 4
+_KINDS: Final = {
+    **dict.fromkeys(_SPECIAL, _MEDIA), **dict.fromkeys(_DATE_TIMES, _WHEN),
+    **dict.fromkeys(_CONCEPT_PROPERTIES, _CONCEPT), _INLINE_XML: _INLINE,
+}
 _IDS: Final = etree.XPath(".//@id|.//@partid|.//@xml:id")
+
+# Memos shared by all documents, bounded; each entry depends on its key alone.
+_MEMO_SIZE: Final = 4096
+#: attribute value -> the aliases of its QCodes, or None when one of its codes is not a QCode.
+_QCODE_ALIASES: dict[str, frozenset[str] | None] = {}
+#: (aliases inherited, aliases of an IPTC catalogRef or None, aliases of inline catalogs) -> their union.
+#: the text of a date-time property -> what _moment makes of it.
+_MOMENTS: dict[str, datetime.datetime | None] = {}
+_UNIONS: dict[tuple[frozenset[str], frozenset[str] | None, frozenset[str]], frozenset[str]] = {}
+
+
+def _remember(memo: dict[Any, Any], key: Any, value: Any) -> None:
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[key] = value
+
+
+def _qcode_aliases(value: str) -> frozenset[str] | None:
+    """The scheme aliases of the QCodes in *value*, or None when one of them is not a QCode."""
+    try:
+        return _QCODE_ALIASES[value]
+    except KeyError:
+        pass
+    codes = value.split()
+    aliases = (frozenset(code.partition(":")[0] for code in codes) if all(_QCODE.match(code) for code in codes)
+               else None)
+    _remember(_QCODE_ALIASES, value, aliases)
+    return aliases
+
+
+def _children(parent: etree._Element) -> tuple[list[etree._Element], list[Any]]:
+    """The child nodes of *parent* (comments and processing instructions too) and their tags."""
+    children = list(parent)
+    return children, [child.tag for child in children]
 
 
 class _Checker:
-    """The own checks of one document, collecting diagnostics."""
+    """The own checks of one document, collecting diagnostics.
+
+    The checks look at the elements that matter with lxml's C-level
+    iteration and tag filters, test a fast condition first, and build a
+    diagnostic only once something is wrong: on a valid document no
+    message, path or line is computed.
+    """
 
     def __init__(self, tree: etree._ElementTree, source: str | None, iptc_aliases: frozenset[str] | None) -> None:
         self.tree = tree
@@ -112,11 +176,12 @@ class _Checker:
         docinfo: Any = self.tree.docinfo
         if docinfo.doctype:
             self.report(WARNING, "xml-doctype", "the document has a DOCTYPE declaration, which NewsML-G2 does not use")
-        if root.tag == q("newsMessage"):
+        tag = root.tag
+        if tag == _NEWS_MESSAGE:
             self.check_message(root)
-        elif root.tag in _ITEMS:
+        elif tag in _ITEMS:
             self.check_item(root, self.aliases_of(root, frozenset()))
-        elif root.tag == q("catalog"):
+        elif tag == _CATALOG:
             pass
         else:
             self.report(ERROR, "newsml-root", f"the root element {root.tag!r} is not a NewsML-G2 item, "
@@ -125,27 +190,33 @@ class _Checker:
 
     def aliases_of(self, element: etree._Element, inherited: frozenset[str]) -> frozenset[str] | None:
         """The aliases that resolve in *element*, or None when a catalog we cannot read is referenced."""
-        aliases = set(inherited)
-        unknown_catalog = False
-        for child in element:
+        iptc: frozenset[str] | None = None
+        inline: set[str] = set()
+        for child in element.iterchildren(_CATALOG_REF, _CATALOG):
             if child.tag == _CATALOG_REF:
-                href = child.get("href", "")
-                if "iptc.org/std/catalog/catalog.IPTC-G2-Standards" in href and self.iptc_aliases is not None:
-                    aliases |= self.iptc_aliases
+                if _IPTC_CATALOG in child.get("href", "") and self.iptc_aliases is not None:
+                    iptc = self.iptc_aliases
                 else:
-                    unknown_catalog = True
-            elif child.tag == q("catalog"):
-                aliases.update(s.get("alias", "") for s in child.iter(_SCHEME))
-        return None if unknown_catalog else frozenset(aliases)
+                    return None
+            else:
+                inline.update(s.get("alias", "") for s in child.iter(_SCHEME))
+        if iptc is None and not inline:
+            return inherited
+        key = (inherited, iptc, frozenset(inline))
+        union = _UNIONS.get(key)
+        if union is None:
+            union = inherited.union(iptc or (), inline)
+            _remember(_UNIONS, key, union)
+        return union
 
     def check_message(self, message: etree._Element) -> None:
-        header = message.find(q("header"))
+        header = message.find(_HEADER)
         inherited: frozenset[str] | None = frozenset()
         if header is not None:
             inherited = self.aliases_of(header, frozenset())
             for element in header.iter(*_DATE_TIMES):
                 self.check_date_time(element)
-        item_set = message.find(q("itemSet"))
+        item_set = message.find(_ITEM_SET)
         guids: dict[str, int] = {}
         for item in item_set if item_set is not None else ():
             if item.tag not in _ITEMS:
@@ -160,40 +231,54 @@ class _Checker:
     # -- one item ----------------------------------------------------------
 
     def check_item(self, item: etree._Element, aliases: frozenset[str] | None) -> None:
-        name = etree.QName(item.tag).localname
+        tag: str = item.tag
+        name = _ITEM_NAMES[tag]
+        # Every NAR element of the item, held so that lxml makes one Python proxy per element for all checks.
+        elements = list(item.iter(_NAR_ANY))
         for attribute in ("guid", "standard", "standardversion"):
             if not (item.get(attribute) or "").strip():
                 self.report(ERROR, "missing-attribute", f"the {name} has no {attribute}", item)
-        if item.tag == _NEWS_ITEM:
-            self.check_order(item, _NEWS_ITEM_ORDER, name)
-        item_meta = item.find(q("itemMeta"))
+        content_meta: etree._Element | None = None
+        if tag == _NEWS_ITEM:
+            children, tags = _children(item)
+            self.check_order(item, tags, _NEWS_ITEM_ORDER, name)
+            item_meta = children[tags.index(_ITEM_META)] if _ITEM_META in tags else None
+            if _CONTENT_META in tags:
+                content_meta = children[tags.index(_CONTENT_META)]
+        else:
+            item_meta = item.find(_ITEM_META)
         if item_meta is None:
             self.report(ERROR, "missing-element", f"the {name} has no itemMeta", item)
         else:
-            self.check_order(item_meta, _ITEM_META_ORDER, "itemMeta")
-            for required in _REQUIRED_ITEM_META:
-                if item_meta.find(required) is None:
-                    self.report(ERROR, "missing-element",
-                                f"itemMeta has no {etree.QName(required).localname}", item_meta)
-            self.check_times(item_meta)
-            status = item_meta.find(q("pubStatus"))
+            children, tags = _children(item_meta)
+            self.check_order(item_meta, tags, _ITEM_META_ORDER, "itemMeta")
+            first = dict(zip(reversed(tags), reversed(children), strict=True))
+            for required, required_name in _REQUIRED_ITEM_META:
+                if required not in first:
+                    self.report(ERROR, "missing-element", f"itemMeta has no {required_name}", item_meta)
+            self.check_times(first)
+            status = first.get(_PUB_STATUS_TAG)
             code = status.get("qcode", "") if status is not None else ""
             if code.startswith("stat:") and code[5:] not in _PUB_STATUS:
                 self.report(WARNING, "unknown-code",
                             f"pubStatus {code!r} is none of stat:usable, stat:withheld, stat:canceled", status)
-        content_meta = item.find(q("contentMeta"))
-        if content_meta is not None and item.tag == q("newsItem"):
-            self.check_order(content_meta, _CONTENT_META_ORDER, "contentMeta")
-            for headline in content_meta.iterchildren(q("headline")):
-                if not text_of(headline).strip():
-                    self.report(WARNING, "empty-headline", "the headline is empty", headline)
-        self.check_properties(item, aliases)
+        if content_meta is not None:
+            children, tags = _children(content_meta)
+            self.check_order(content_meta, tags, _CONTENT_META_ORDER, "contentMeta")
+            for child, child_tag in zip(children, tags, strict=True):
+                if child_tag == _HEADLINE and not (child.text or "").strip() and not text_of(child).strip():
+                    self.report(WARNING, "empty-headline", "the headline is empty", child)
+        self.check_properties(item, elements, aliases)
 
-    def check_order(self, parent: etree._Element, order: dict[str, int], name: str) -> None:
+    def check_order(self, parent: etree._Element, tags: list[Any], order: dict[str, int], name: str) -> None:
+        """The NAR children of *parent* in the schema's order; *tags* are the tags of all its child nodes."""
+        ranks = list(map(order.get, tags))
+        if None not in ranks and ranks == sorted(ranks):  # type: ignore[type-var]  # no None: all ints
+            return
         highest = -1
         previous = ""
         for child in parent.iterchildren(_NAR_ANY):
-            tag = child.tag
+            tag: str = child.tag
             rank = order.get(tag)
             if rank is None:
                 local = etree.QName(tag).localname
@@ -205,36 +290,59 @@ class _Checker:
             elif rank > highest:
                 highest, previous = rank, tag
 
-    def check_times(self, item_meta: etree._Element) -> None:
-        version = _moment(item_meta.find(q("versionCreated")))
-        first = _moment(item_meta.find(q("firstCreated")))
-        embargoed_element = item_meta.find(q("embargoed"))
+    def check_times(self, first: dict[str, etree._Element]) -> None:
+        """Compare the item's date-times; *first* maps each itemMeta child's tag to the first such child."""
+        version_element = first.get(_VERSION_CREATED)
+        version = _moment(version_element)
+        created = _moment(first.get(_FIRST_CREATED))
+        embargoed_element = first.get(_EMBARGOED)
         embargoed = _moment(embargoed_element)
-        if version and first and version < first:
+        if version and created and version < created:
             self.report(ERROR, "version-before-first",
-                        "versionCreated is earlier than firstCreated", item_meta.find(q("versionCreated")))
-        if embargoed and first and embargoed < first:
+                        "versionCreated is earlier than firstCreated", version_element)
+        if embargoed and created and embargoed < created:
             self.report(ERROR, "embargo-before-creation",
                         "the embargo ends before the item was first created: it embargoes nothing",
                         embargoed_element)
 
-    def check_properties(self, item: etree._Element, aliases: frozenset[str] | None) -> None:
-        """QCodes, IDREFs, empty concept properties, date-times and bodies, in one walk over the NAR elements."""
+    def check_properties(self, item: etree._Element, elements: list[etree._Element],
+                         aliases: frozenset[str] | None) -> None:
+        """QCodes, IDREFs, empty concept properties, date-times and bodies, in one walk over the NAR elements.
+
+        *elements* are the NAR elements of *item*. Each test is a cheap
+        condition inline; the method that words a diagnostic runs only when
+        its condition fails.
+        """
         seen: set[str] = set()
         references: list[tuple[etree._Element, str, str]] = []
-        qcode_attributes, idref_attributes, special = _QCODE_ATTRIBUTES, _IDREF_ATTRIBUTES, _SPECIAL
-        for element in item.iter(_NAR_ANY):
+        qcode_attributes, idref_attributes, kinds = _QCODE_ATTRIBUTES, _IDREF_ATTRIBUTES, _KINDS
+        qcode_aliases, memo, date_time = _qcode_aliases, _QCODE_ALIASES, _DATE_TIME.match
+        for element in elements:
             pairs: Any = element.items()
             for name, value in pairs:
                 if name in qcode_attributes:
                     if value not in seen:
                         seen.add(value)
-                        self.check_qcode(element, name, value, aliases)
+                        used = memo[value] if value in memo else qcode_aliases(value)
+                        if used is None or not (aliases is None or used <= aliases):
+                            self.check_qcode(element, name, value, aliases)
                 elif name in idref_attributes:
                     references.append((element, name, value))
-            tag = element.tag
-            if tag in special:
-                self.check_special(element, tag)
+            kind = kinds.get(element.tag)
+            if kind is None:
+                continue
+            if kind == _CONCEPT:
+                if not (element.get("qcode") or element.get("uri") or element.get("literal")
+                        or next(element.iterchildren(_NAME), None) is not None):
+                    self.check_special(element, element.tag)
+            elif kind == _WHEN:
+                match = date_time((element.text or "").strip())
+                if match and match.group(1) is None:
+                    self.check_date_time(element)
+            elif kind == _INLINE:
+                self.check_inline_xml(element)
+            else:
+                self.check_media_type(element)
         if references:
             self.check_idrefs(item, references)
 
@@ -278,22 +386,23 @@ class _Checker:
 
     def check_inline_xml(self, inline: etree._Element) -> None:
         self.check_media_type(inline)
-        media_type = (inline.get("contenttype") or "").split(";")[0].strip()
-        roots = [child for child in inline if element_tag(child)]
-        if not roots:
+        root = next(inline.iterchildren(tag=etree.Element), None)
+        if root is None:
             return
-        root = roots[0]
-        local = etree.QName(root.tag).localname
-        if local == "html" and root.tag != _XHTML_HTML:
+        media_type = (inline.get("contenttype") or "").split(";")[0].strip()
+        tag: str = root.tag
+        if tag == _XHTML_HTML:
+            if media_type == "application/xhtml+xml" and root.find(_XHTML_BODY) is None:
+                self.report(ERROR, "xhtml-structure", "the XHTML document has no body", root)
+            return
+        local = etree.QName(tag).localname
+        if local == "html":
             self.report(ERROR, "xhtml-namespace",
-                        f"the html body is in the namespace {etree.QName(root.tag).namespace!r}, not XHTML's "
+                        f"the html body is in the namespace {etree.QName(tag).namespace!r}, not XHTML's "
                         f"{XHTML!r}: declare xmlns=\"{XHTML}\" on it", root)
         elif media_type == "application/xhtml+xml":
-            if root.tag != _XHTML_HTML:
-                self.report(ERROR, "xhtml-structure",
-                            f"contenttype is application/xhtml+xml but the content is a {local!r} element", root)
-            elif root.find(f"{{{XHTML}}}body") is None:
-                self.report(ERROR, "xhtml-structure", "the XHTML document has no body", root)
+            self.report(ERROR, "xhtml-structure",
+                        f"contenttype is application/xhtml+xml but the content is a {local!r} element", root)
 
     def check_idrefs(self, item: etree._Element, references: list[tuple[etree._Element, str, str]]) -> None:
         ids = {str(value) for value in _IDS(item)}  # type: ignore[union-attr]
@@ -308,15 +417,21 @@ def _moment(element: etree._Element | None) -> datetime.datetime | None:
     """An aware date-time from a property, or None when absent or naive."""
     if element is None or not element.text:
         return None
-    text = element.text.strip()
+    raw = element.text
+    try:
+        return _MOMENTS[raw]
+    except KeyError:
+        pass
+    text = raw.strip()
     if len(text) == 10:
         text += "T00:00:00Z"
-    if not _DATE_TIME.match(text) or _DATE_TIME.match(text).group(1) is None:  # type: ignore[union-attr]
-        return None
-    try:
-        return datetime.datetime.fromisoformat(text)
-    except ValueError:
-        return None
+    match = _DATE_TIME.match(text)
+    moment: datetime.datetime | None = None
+    if match is not None and match.group(1) is not None:
+        with contextlib.suppress(ValueError):
+            moment = datetime.datetime.fromisoformat(text)
+    _remember(_MOMENTS, raw, moment)
+    return moment
 
 
 def _path(element: etree._Element) -> str:
@@ -366,17 +481,18 @@ def validate_newsml(
 
     .. versionadded:: 0.1.0
     """
-    path = find_schema(schema)
+    resolved = resolve_schema(schema)
     try:
         tree = parse(data, max_bytes=max_bytes)
     except Refusal as refusal:
         return [Diagnostic(severity=ERROR, code=refusal.code, message=refusal.message, source=source,
                            line=refusal.line, column=refusal.column)]
-    found = _Checker(tree, source, catalog_aliases(path)).check()
-    if path is not None:
-        found.extend(_xsd_diagnostics(compiled_schema(path), tree, source))
-    found.sort(key=lambda d: (d.line or 0, d.column or 0))
-    if path is None:
+    found = _Checker(tree, source, None if resolved is None else resolved.aliases()).check()
+    if resolved is not None:
+        found.extend(_xsd_diagnostics(resolved.compiled(), tree, source))
+    if len(found) > 1:
+        found.sort(key=lambda d: (d.line or 0, d.column or 0))
+    if resolved is None:
         found.append(Diagnostic(severity=INFO, code="xsd-skipped",
                                 message="no NewsML-G2 schema found: XSD validation was skipped (run "
                                         "'python -m communique schema download newsml-g2', or set "
