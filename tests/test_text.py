@@ -425,3 +425,19 @@ class TestConventions:
         )
         assert release.body[0].plain_text.startswith("Acme Inc.")
         assert 1 == len(release.summary)
+
+    def test_flattened_table_inside_the_body(self):
+        """Short lines in the body (a table, one cell a line) do not end it when the release goes on."""
+        text = ("# Acme at the fair\n\nAcme will show three products at the fair in Lyon next week, it said.\n\n"
+                "Product\n\nHall\n\nStand\n\nAnvil\n\nB\n\n12\n\n"
+                "All products are shown by appointment only, from nine to five.\n\n"
+                "About Acme\n\nAcme makes anvils.\n")
+        release = parse_text(text).communique
+        assert "All products are shown by appointment only, from nine to five." == release.body[-1].plain_text
+
+    def test_navigation_after_the_body(self):
+        """Short lines after the body with no release text after them are page navigation."""
+        text = ("# Acme at the fair\n\nAcme will show three products at the fair in Lyon next week, it said.\n\n"
+                "Home\n\nCareers\n\nSitemap\n\nPrivacy\n")
+        release = parse_text(text).communique
+        assert (1, ("Home", "Careers", "Sitemap", "Privacy")) == (len(release.body), release.unclassified)

@@ -617,13 +617,38 @@ def _tail_start(state: _State, blocks: Sequence[_Block], start: int) -> int:
             phones_in(block.visible) or emails_in(block.visible)
         ) and words(block.visible) <= 40 and index > start:
             return index
-        if index > start and _nav_run(blocks, index, language):
+        run = _nav_run(blocks, index, language) if index > start else 0
+        if run and not _body_before_tail(blocks, index + run, language):
             return index
+        if run:  # short lines inside the body, such as a table flattened to one cell a line
+            index += run - 1
+            continue
         if block.kind == "rule" and all(
             not _is_body_like(b) or _link_only(b) for b in blocks[index + 1 :]
         ) and index + 1 < len(blocks):
             return index
     return len(blocks)
+
+
+def _body_before_tail(blocks: Sequence[_Block], index: int, language: str | None) -> bool:
+    """Whether body text comes again before an explicit tail ("About X", contacts, an end marker).
+
+    A run of short lines ends the body when it is page navigation; a table
+    flattened to one cell a line looks the same, but the release goes on
+    after it and then ends the usual way. Without such an ending, the run is
+    taken for navigation.
+    """
+    seen_body = False
+    for block in blocks[index:]:
+        visible = block.visible
+        if block.kind in {"paragraph", "heading"} and (
+            _is_end_marker(block.lines[0], language) or _match_contact_heading(visible, language)
+            or _match_boilerplate_heading(visible, language)
+        ):
+            return seen_body
+        if block.kind == "paragraph" and _is_body_like(block) and not _link_only(block):
+            seen_body = True
+    return False
 
 
 def _head(state: _State, blocks: list[_Block], has_title: bool) -> int:
