@@ -441,3 +441,12 @@ class TestConventions:
                 "Home\n\nCareers\n\nSitemap\n\nPrivacy\n")
         release = parse_text(text).communique
         assert (1, ("Home", "Careers", "Sitemap", "Privacy")) == (len(release.body), release.unclassified)
+
+    def test_second_label_opens_the_headline(self):
+        """A label line after the kind is known still gives its headline ("FOR IMMEDIATE RELEASE: ...")."""
+        text = ("News\n\nFOR IMMEDIATE RELEASE: Acme Opens a Plant in Lyon\n\n"
+                "Acme opened a plant in Lyon today, the company said in a statement.\n")
+        release = parse_text(text, language="en").communique
+        assert ("News", "Acme Opens a Plant in Lyon", ("FOR IMMEDIATE RELEASE",)) == (
+            release.kind.label, release.headline, release.unclassified,
+        )

@@ -768,7 +768,7 @@ def _head_block(
                 state.keep(b.visible)
             return run
         label = _match_label(visible, language)
-        if label and (state.kind is None or not label.rest):
+        if label:
             state.take_label(label, reference_in_rest=True)
             continue
         if state.take_embargo(_match_embargo(visible, language), part.line):
