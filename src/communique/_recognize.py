@@ -111,6 +111,16 @@ def match_label(line: str, language: str | None) -> LabelMatch | None:
     return None
 
 
+def is_label_line(line: str, language: str | None) -> bool:
+    """Whether the line is a kind label and nothing else.
+
+    >>> is_label_line("Press release", "en"), is_label_line("Press release: Acme buys Beta", "en")
+    (True, False)
+    """
+    found = match_label(line, language)
+    return found is not None and not found.rest
+
+
 # --------------------------------------------------------------------------
 # Reference numbers
 

@@ -504,20 +504,15 @@ def _headline_index(pieces: Sequence[_Piece], start: int, language: str | None) 
     for level in (1, 2, 3):
         for index in range(start, min(first_body + 1, len(pieces))):
             piece = pieces[index]
-            if piece.kind == "heading" and piece.level <= level and not _label_only(piece.text, language):
+            if piece.kind == "heading" and piece.level <= level and not rec.is_label_line(piece.text, language):
                 return index
     for index in range(start, first_body):
         piece = pieces[index]
-        if piece.strong and words(piece.text) <= 30 and not _label_only(piece.text, language) and not (
+        if piece.strong and words(piece.text) <= 30 and not rec.is_label_line(piece.text, language) and not (
             rec.match_dateline(piece.text, language, allow_site=True)
         ):
             return index
     return None
-
-
-def _label_only(text: str, language: str | None) -> bool:
-    label = rec.match_label(text, language)
-    return label is not None and not label.rest
 
 
 def _head(state: Parts, pieces: list[_Piece], start: int, marked: bool, dates_before: bool) -> int:
@@ -615,7 +610,7 @@ def _recognized_head(state: Parts, piece: _Piece) -> bool:
     if piece.kind not in {"paragraph", "heading"}:
         return False
     language = state.language
-    return bool(_label_only(piece.text, language) or rec.match_reference(piece.text, language)
+    return bool(rec.is_label_line(piece.text, language) or rec.match_reference(piece.text, language)
                 or rec.match_embargo(piece.text, language))
 
 

@@ -103,6 +103,7 @@ _match_boilerplate_heading = functools.lru_cache(maxsize=8192)(rec.match_boilerp
 _is_end_marker = functools.lru_cache(maxsize=8192)(rec.is_end_marker)
 _match_embargo = functools.lru_cache(maxsize=8192)(rec.match_embargo)
 _match_dateline = functools.lru_cache(maxsize=8192)(functools.partial(rec.match_dateline, allow_site=True))
+_is_label_line = functools.lru_cache(maxsize=8192)(rec.is_label_line)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -132,7 +133,7 @@ def _visible(text: str) -> str:
 
 
 _REMEMBERED = (_match_label, _match_reference, _match_contact_heading, _match_boilerplate_heading, _is_end_marker,
-               _match_embargo, _match_dateline, _parsed, _visible)
+               _match_embargo, _match_dateline, _is_label_line, _parsed, _visible)
 
 
 def _forget() -> None:
@@ -252,11 +253,6 @@ def _wrap_width(lines: Sequence[str]) -> int:
     return lengths[int(len(lengths) * 0.9) - (1 if len(lengths) > 1 else 0)]
 
 
-def _is_label_line(text: str) -> bool:
-    label = _match_label(text, None)
-    return label is not None and not label.rest
-
-
 def _opens_dateline(text: str) -> bool:
     found = _match_dateline(text, None)
     return found is not None and found.dateline.place is not None
@@ -270,7 +266,7 @@ def _continues(line: str, following: str, width: int) -> bool:
         return False
     if nxt[0] in ".,;:)]»”" or (len(current) > 1 and current.endswith(("-", "/")) and not current.endswith(" -")):
         return True
-    if _is_label_line(nxt) or ((nxt[0] == "(" or nxt[0].isupper()) and _opens_dateline(nxt)):
+    if _is_label_line(nxt, None) or ((nxt[0] == "(" or nxt[0].isupper()) and _opens_dateline(nxt)):
         return False
     long_line = len(current) >= 0.7 * width
     open_end = current[-1] not in _TERMINAL
@@ -794,7 +790,7 @@ def _head_block(
             rest = visible[dateline.end:].strip()
             state.take_dateline(dateline, part.line)
             if rest and len(parts) == 1 and words(rest) >= 6:
-                runs = drop_prefix(_paragraph_runs(state, block), _plain_offset(block, dateline.end))
+                runs = drop_prefix(_paragraph_runs(state, block), dateline.end)
                 state.body.append(Paragraph(runs or state.runs(rest)))
                 return -1
             if rest:
@@ -822,11 +818,6 @@ def _head_block(
             return None
         state.keep(visible)
     return 1
-
-
-def _plain_offset(block: _Block, visible_offset: int) -> int:
-    """Map an offset in a block's visible text to one in its runs' plain text (blanks collapse the same)."""
-    return visible_offset
 
 
 def _date_or_dateline(state: _State, text: str, line: int) -> None:
