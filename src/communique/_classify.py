@@ -117,7 +117,7 @@ class Parts:
             summary=self.summary,
             body=self.body,
             contacts=self.contacts,
-            links=collected.unique_links(),
+            links=collected.links,
             boilerplate=self.boilerplate,
             attachments=collected.unique_attachments(),
             end_marker=self.end_marker,

@@ -54,12 +54,20 @@ _MEDIA_TYPES = {
 class Collected:
     """The links and attachments met while reading inline text."""
 
-    links: list[Link] = attrs.Factory(list)
+    #: Each address met, in order, with the text it was printed as (None when it printed itself).
+    texts: dict[str, str | None] = attrs.Factory(dict)
     attachments: list[Attachment] = attrs.Factory(list)
 
     def link(self, url: str, text: str | None) -> None:
-        """Record a link."""
-        self.links.append(Link(url=url, text=text if text and text.strip() and text != url else None))
+        """Record a link; an address met again keeps its place, and gains a text if it had none."""
+        # A page names the same address many times: the model's links are made once, at the end.
+        if self.texts.get(url) is None:
+            self.texts[url] = text if text and text.strip() and text != url else None
+
+    @property
+    def links(self) -> list[Link]:
+        """The links in the order met, one per address: one that prints its text wins over one that does not."""
+        return [Link(url=url, text=text) for url, text in self.texts.items()]
 
     def attachment(self, url: str, title: str | None) -> None:
         """Record an image or file."""
@@ -67,14 +75,6 @@ class Collected:
         media_type = _MEDIA_TYPES.get("." + dot[-1].lower()) if len(dot) == 2 else None
         self.attachments.append(Attachment(url=url, title=title if title and title.strip() else None,
                                            media_type=media_type))
-
-    def unique_links(self) -> list[Link]:
-        """The links in the order met, one per address: one that prints its text wins over one that does not."""
-        seen: dict[str, Link] = {}
-        for link in self.links:
-            if link.url not in seen or (seen[link.url].text is None and link.text):
-                seen[link.url] = link
-        return list(seen.values())
 
     def unique_attachments(self) -> list[Attachment]:
         """The attachments in the order met, each once."""
@@ -255,10 +255,11 @@ def strip_markup(text: str) -> str:
     return "".join(run.plain_text for run in parse_inline(text, collected))
 
 
-# Every address has a dot or an at sign between two word characters: the full
-# pattern runs only on the words around such a spot, which keeps it cheap.
-# (Written to open with the dot or at sign, which ``re`` scans for in C.)
-_MAYBE_ADDRESS = re.compile(r"[.@](?<=\w[.@])(?=\w)")
+# Every address holds "://", an at sign between word characters, or a dot
+# between a word character and a letter (a top-level domain, "www."): the
+# full pattern runs only on the words around such a spot, which keeps it
+# cheap. Version numbers and amounts ("3.4", "1.5") are not such spots.
+_MAYBE_ADDRESS = re.compile(r"\.(?=[^\W\d_])(?<=\w\.)|@(?=\w)(?<=\w@)|://")
 _BLANK = re.compile(r"\s")
 _ADDRESS = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS
                                if name in {"url", "email", "domain"}))

@@ -68,7 +68,7 @@ from ._html_page import (
     text_of,
 )
 from ._inline import Collected, collect_addresses
-from ._runs import drop_prefix, merge, trim
+from ._runs import drop_prefix
 from .cues import detect_language
 from .diagnostics import Diagnostic
 from .exceptions import ParseError
@@ -133,6 +133,91 @@ def _space(text: str) -> str:
     return (" " if text[0].isspace() else "") + inner + (" " if text[-1].isspace() else "")
 
 
+# Text nodes are kept raw while an element is read and their white space is
+# collapsed once, when the runs of a block or of a bold, italic or link run
+# are finished: one string operation and one ``Text`` per run, however many
+# text nodes and tails the markup split it into.
+
+
+def _merge(runs: Iterable[Inline | str]) -> list[Inline | str]:
+    """Join neighbouring raw strings and texts into one collapsed string; drop empty markup."""
+    out: list[Inline | str] = []
+    buffer: list[str] = []
+    for run in runs:
+        if type(run) is str:
+            buffer.append(run)
+        elif type(run) is Text:
+            buffer.append(run.text)
+        elif type(run) is not LineBreak and not run.content:  # type: ignore[union-attr]
+            continue  # bold, italics or a link around nothing
+        else:
+            if buffer:
+                out.append(_space("".join(buffer)))
+                buffer = []
+            out.append(run)
+    if buffer:
+        out.append(_space("".join(buffer)))
+    return out
+
+
+def _runs(merged: list[Inline | str]) -> list[Inline]:
+    return [Text(run) if type(run) is str else run for run in merged]  # type: ignore[misc]
+
+
+def _blank(run: Inline | str) -> bool:
+    return (type(run) is str and run.isspace()) or type(run) is LineBreak
+
+
+def _finish(runs: Iterable[Inline | str]) -> tuple[tuple[Inline, ...], str]:
+    """The runs of a block (merged, collapsed, without line breaks or blanks at either end) and their visible text."""
+    if type(runs) is list and len(runs) == 1 and type(runs[0]) is str:
+        # Most runs are one text node: a paragraph without markup, the text of a link.
+        text = " ".join(runs[0].split())
+        return ((Text(text),), text) if text else ((), "")
+    items = _merge(runs)
+    while items:
+        if _blank(items[0]) or (first := _strip(items[0], start=True)) is None:
+            del items[0]
+            continue
+        items[0] = first
+        if _blank(items[-1]) or (last := _strip(items[-1], start=False)) is None:
+            del items[-1]
+            continue
+        items[-1] = last
+        break
+    visible = "".join([item if type(item) is str else item.plain_text for item in items])  # type: ignore[union-attr]
+    # Text runs are collapsed already: only line breaks and blanks meeting at run edges are left to fold.
+    if "\n" in visible or "  " in visible:
+        visible = _space(visible).strip()
+    return tuple(_runs(items)), visible
+
+
+def _strip(run: Inline | str, *, start: bool) -> Inline | str | None:
+    """*run* without the blank at its start (or end); None when nothing is left."""
+    if type(run) is str:
+        return (run.lstrip() if start else run.rstrip()) or None
+    if isinstance(run, (Strong, Emphasis)):
+        content: list[Inline | str] = list(run.content)
+        index = 0 if start else -1
+        while content:
+            edge = content[index]
+            if type(edge) is LineBreak:
+                del content[index]  # "<b><br>Acme</b>" opening a block: the break goes, as it would outside
+                continue
+            stripped = _strip(edge.text if type(edge) is Text else edge, start=start)
+            if stripped is None:
+                del content[index]
+                continue
+            if len(content) == len(run.content) and (
+                stripped is edge or (type(edge) is Text and stripped == edge.text)
+            ):
+                return run  # nothing to strip
+            content[index] = stripped
+            return type(run)(_runs(content))
+        return None
+    return run
+
+
 # --------------------------------------------------------------------------
 # Elements to pieces: the release's blocks, flat, with their visible text
 
@@ -148,6 +233,8 @@ class _Piece:
     line: int | None = None
     text: str = ""
     addresses: tuple[str, ...] = ()
+    #: Whether the whole paragraph is bold: a heading, a headline or a chapô in many pages (asked often, told once).
+    strong: bool = False
 
     @property
     def visible(self) -> str:
@@ -161,10 +248,6 @@ class _Piece:
             return [self.text]
         return [_space(line).strip() for line in plain_text(self.runs).split("\n") if line.strip()]
 
-    @property
-    def strong(self) -> bool:
-        """Whether the whole paragraph is bold: a heading, a headline or a chapô in many pages."""
-        return self.kind == "paragraph" and _all_strong(self.runs)
 
     @property
     def link_only(self) -> bool:
@@ -214,6 +297,8 @@ class _Builder:
     #: ``(piece index, value)`` of every ``<time datetime>`` and ``itemprop=datePublished`` met.
     times: list[tuple[int, str]] = attrs.Factory(list)
     dropped_lists: int = 0
+    #: Line breaks made since the last flush, a bound on those in ``pending``: below two, nothing to split.
+    breaks: int = 0
 
     # -- blocks
 
@@ -224,7 +309,8 @@ class _Builder:
         runs, self.pending = self.pending, []
         line, self.pending_line = self.pending_line, None
         addresses, self.mailto = tuple(self.mailto), []
-        if sum(isinstance(run, LineBreak) for run in runs) < 2:
+        breaks, self.breaks = self.breaks, 0
+        if breaks < 2 or sum(type(run) is LineBreak for run in runs) < 2:
             self._paragraph(runs, line, addresses)
             return
         part: list[Inline | str] = []
@@ -245,19 +331,22 @@ class _Builder:
         self._paragraph(part, line, addresses)
 
     def _paragraph(self, runs: list[Inline | str], line: int | None, addresses: tuple[str, ...]) -> None:
-        trimmed = trim(merge(runs))
+        trimmed, visible = _finish(runs)
         if trimmed:
-            self.pieces.append(_Piece("paragraph", trimmed, line=line, text=_visible(trimmed), addresses=addresses))
+            self.pieces.append(_Piece("paragraph", trimmed, line=line, text=visible, addresses=addresses,
+                                      strong=_all_strong(trimmed)))
 
     def walk(self, element: etree._Element, depth: int = 0) -> None:
         """Read a container: its text, its children, their tails."""
         text = element.text
         if text:
             self.add_text(text, element)
+        # The hottest loop of the reader: lxml makes a new string on each
+        # access to .text and .tail, so each is read once.
         for child in element:
             self.element(child, depth + 1)
             tail = child.tail
-            if tail:
+            if tail and (self.pending or not tail.isspace()):
                 self.add_text(tail, element)
 
     def add_text(self, text: str, element: etree._Element) -> None:
@@ -265,19 +354,20 @@ class _Builder:
             if not text.strip():
                 return
             self.pending_line = line_of(element)
-        self.pending.append(_space(text))
+        self.pending.append(text)
         if "." in text or "@" in text:
             collect_addresses(text, self.collected)
 
     def element(self, element: etree._Element, depth: int) -> None:
-        tag = tag_of(element)
-        if tag is None:
-            return
+        tag = element.tag
+        if type(tag) is not str:
+            return  # a comment or a processing instruction
         if depth > _MAX_DEPTH:
             self.add_text(text_of(element), element)
             return
         if tag == "br":
             self.pending.append(LineBreak())
+            self.breaks += 1
             return
         if tag == "img":
             self._image(element)
@@ -287,14 +377,14 @@ class _Builder:
                 self.pending_line = line_of(element)
             self.pending.extend(self.inline(element, depth))
             return
-        self.flush()
+        if self.pending:
+            self.flush()
         if tag == "hr":
             self.pieces.append(_Piece("rule", line=line_of(element)))
         elif tag in _HEADINGS:
-            runs = trim(merge(self.inline_children(element, depth)))
+            runs, visible = _finish(self.inline_children(element, depth))
             if runs:
-                self.pieces.append(_Piece("heading", runs, level=_HEADINGS[tag], line=line_of(element),
-                                          text=_visible(runs)))
+                self.pieces.append(_Piece("heading", runs, level=_HEADINGS[tag], line=line_of(element), text=visible))
         elif tag in {"ul", "ol"}:
             self._list(element, depth)
         elif tag == "dl":
@@ -318,15 +408,16 @@ class _Builder:
             self.pending_line = line_of(element)
             self.pending = pre
             self.flush()
-        elif tag in _TEXT_BLOCKS and not _has_block(element):
+        elif tag in _TEXT_BLOCKS and not (len(element) and _has_block(element)):
             self.pending_line = line_of(element)
-            self.pending = list(self.inline_children(element, depth))
+            self.pending = self.inline_children(element, depth)
             self._itemprop_date(element)
             self.flush()
         else:
             self._itemprop_date(element)
             self.walk(element, depth)
-        self.flush()
+        if self.pending:
+            self.flush()
 
     def _sub(self, element: etree._Element, depth: int) -> _Builder:
         inner = _Builder(self.base_url, self.collected)
@@ -342,27 +433,46 @@ class _Builder:
                 self.pieces.pop()  # the list's own title ("Latest news")
             return
         items: list[ListItem] = []
+        texts: list[str] = []
+
+        def loose(text: str | None) -> None:
+            # Text between items (invalid, but printed): an item of its own.
+            if text and not text.isspace():
+                if "." in text or "@" in text:
+                    collect_addresses(text, self.collected)
+                content, visible = _finish([text])
+                items.append(ListItem(content))
+                texts.append(visible)
+
+        loose(element.text)
         for child in element:
             if tag_of(child) is None:
+                loose(child.tail)
+                continue
+            if not len(child):
+                loose(child.text)  # an item of text only, the most common: no need for a builder
+                loose(child.tail)
                 continue
             inner = self._sub(child, depth + 1)
-            content: list[Inline | str] = []
-            blocks: list[Block] = []
-            for piece in inner.pieces:
-                if piece.kind in {"paragraph", "heading"}:
-                    if content:
-                        content.append(LineBreak())
-                    content.extend(piece.runs)
-                elif piece.block is not None:
-                    blocks.append(piece.block)
-            if child.tag != "li" and not blocks:
-                # Text between items (invalid, but printed): an item of its own.
-                pass
+            lines = [piece for piece in inner.pieces if piece.kind in {"paragraph", "heading"}]
+            blocks = [piece.block for piece in inner.pieces if piece.kind not in {"paragraph", "heading"}
+                      and piece.block is not None]
+            if len(lines) == 1:
+                content = lines[0].runs  # finished already
+            else:
+                joined: list[Inline | str] = []
+                for piece in lines:
+                    if joined:
+                        joined.append(LineBreak())
+                    joined.extend(piece.runs)
+                content = _finish(joined)[0]
             if content or blocks:
-                items.append(ListItem(trim(merge(content)), blocks=blocks))
+                items.append(ListItem(content, blocks=blocks))
+                texts.extend(piece.text for piece in lines)
+            loose(child.tail)
         if not items:
             return
-        text = " ".join(plain_text(item.content) for item in items)
+        text = " ".join(texts)
         if element.tag == "ol":
             start = element.get("start") or "1"
             block: Block = OrderedList(items, start=int(start) if start.isdigit() else 1)
@@ -386,9 +496,9 @@ class _Builder:
             for cell in row:
                 if cell.tag not in {"td", "th"}:
                     continue
-                runs = trim(merge(self.inline_children(cell, depth + 1)))
+                runs, visible = _finish(self.inline_children(cell, depth + 1))
                 cells.append(TableCell(runs, header=cell.tag == "th"))
-                texts.append(_visible(runs))
+                texts.append(visible)
             if cells:
                 model_rows.append(TableRow(cells))
         if model_rows:
@@ -415,23 +525,24 @@ class _Builder:
         # lxml makes a new string on each access to .text and .tail: read them once.
         text = element.text
         if text:
-            runs.append(_space(text))
+            runs.append(text)
             if "." in text or "@" in text:
                 collect_addresses(text, self.collected)
         for child in element:
             tag = tag_of(child)
             if tag is not None:
                 if depth > _MAX_DEPTH:
-                    runs.append(_space(text_of(child)))
+                    runs.append(text_of(child))
                 elif tag == "br":
                     runs.append(LineBreak())
+                    self.breaks += 1
                 elif tag == "img":
                     self._image(child)
                 else:
                     runs.extend(self.inline(child, depth + 1))
             tail = child.tail
             if tail:
-                runs.append(_space(tail))
+                runs.append(tail)
                 if "." in tail or "@" in tail:
                     collect_addresses(tail, self.collected)
         return runs
@@ -445,19 +556,25 @@ class _Builder:
         inner = self.inline_children(element, depth)
         if tag == "a":
             return self._link(element, inner)
-        if not any(not isinstance(r, str) or r.strip() for r in inner):
+        if tag not in _STRONG and tag not in _EMPHASIS:
             return inner
+        for run in inner:
+            if type(run) is not str or not run.isspace():
+                break
+        else:
+            return inner  # bold or italics around white space only
         if tag in _STRONG:
-            return [Strong(merge(inner))]
+            return [Strong(_runs(_merge(inner)))]
         if tag in _EMPHASIS:
-            return [Emphasis(merge(inner))]
+            return [Emphasis(_runs(_merge(inner)))]
         return inner
 
     def _link(self, element: etree._Element, inner: list[Inline | str]) -> list[Inline | str]:
         href = _space(element.get("href") or "").strip()
-        shown = _space("".join(r if isinstance(r, str) else r.plain_text for r in inner)).strip()
-        if "." in shown:
-            collect_addresses(shown, self.collected)  # "www.example.org" printed on a broken href
+        content, shown = _finish(inner)
+        if "." in shown and not (len(inner) == 1 and type(inner[0]) is str):
+            # "www.<b>example</b>.org": an address that markup cut in pieces (one text node was read already).
+            collect_addresses(shown, self.collected)
         if not href or href.startswith(("#", "javascript:", "data:")):
             return inner
         if href.lower().startswith("mailto:"):
@@ -468,7 +585,6 @@ class _Builder:
         else:
             href = self.resolve(href)
         self.collected.link(href, shown or None)
-        content = trim(merge(inner))
         return [Hyperlink(content or (Text(href),), url=href)]
 
     def resolve(self, href: str) -> str:
@@ -481,7 +597,11 @@ class _Builder:
 
 
 def _visible(runs: Sequence[Inline]) -> str:
-    return _space(plain_text(runs)).strip()
+    text = plain_text(runs)
+    # Text runs are collapsed already: only line breaks and blanks meeting at run edges are left to fold.
+    if "\n" in text or "  " in text:
+        return _space(text).strip()
+    return text.strip()
 
 
 # --------------------------------------------------------------------------
@@ -570,7 +690,7 @@ def _head(state: Parts, pieces: list[_Piece], start: int, marked: bool, dates_be
                 rest = unit[found.end:].strip()
                 if rest and len(units) == 1 and words(rest) >= 6:
                     runs = drop_prefix(piece.runs, found.end)
-                    pieces[index] = attrs.evolve(piece, runs=runs, text=_visible(runs))
+                    pieces[index] = attrs.evolve(piece, runs=runs, text=_visible(runs), strong=_all_strong(runs))
                     return index
                 if rest:
                     if state.headline is None and headline_at is None:
@@ -627,15 +747,14 @@ def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[st
     if len(text) <= 30 and rec.is_end_marker(text, language):
         return "end"
     heading_like = piece.kind == "heading" or (piece.strong and words(text) <= 12)
+    first = rec.fold(text.split(" ", 1)[0])
     if not heading_like and len(text) > 400 and "ontact" not in text[:80]:
         # Running text: only "About X: ..." can open a section here.
-        first = rec.fold(text.split(" ", 1)[0])
         if first in about_words and rec.match_boilerplate_heading(text, language):
             return "about"
         return None
     if (heading_like or len(text) <= 120 or ":" in text[:60]) and rec.match_contact_heading(text, language):
         return "contact"
-    first = rec.fold(text.split(" ", 1)[0]) if text else ""
     if first in about_words and rec.match_boilerplate_heading(text, language, heading=heading_like):
         return "about"
     if piece.kind == "paragraph" and "ontact" in text and words(text) <= 40 and (
@@ -815,9 +934,9 @@ def _start(root: etree._Element, content: Content, pieces: list[_Piece], builder
     if first is None and not any(p.kind == "heading" for p in pieces):
         h1 = next((e for e in root.iter("h1") if not _contains(content.element, e)), None)
         if h1 is not None:
-            runs = trim(merge(builder.inline_children(h1, 0)))
+            runs, visible = _finish(builder.inline_children(h1, 0))
             if runs:
-                pieces = [_Piece("heading", runs, level=1, line=line_of(h1), text=_visible(runs)), *pieces]
+                pieces = [_Piece("heading", runs, level=1, line=line_of(h1), text=visible), *pieces]
                 builder.times = [(index + 1, value) for index, value in builder.times]
                 return 0, pieces
     if content.marked or first is None:

@@ -65,7 +65,6 @@ from .model import (
     Issuer,
     Kind,
     LineBreak,
-    Link,
     ListItem,
     MetaField,
     OrderedList,
@@ -107,7 +106,7 @@ _is_label_line = functools.lru_cache(maxsize=8192)(rec.is_label_line)
 
 
 @functools.lru_cache(maxsize=8192)
-def _parsed(text: str) -> tuple[tuple[Inline, ...], tuple[Link, ...], tuple[Attachment, ...]]:
+def _parsed(text: str) -> tuple[tuple[Inline, ...], tuple[tuple[str, str | None], ...], tuple[Attachment, ...]]:
     """Inline *text* read once: its runs, and the links and attachments it names.
 
     The stages read the same lines for their visible text and for their runs
@@ -115,13 +114,14 @@ def _parsed(text: str) -> tuple[tuple[Inline, ...], tuple[Link, ...], tuple[Atta
     """
     collected = Collected()
     runs = parse_inline(text, collected)
-    return runs, tuple(collected.links), tuple(collected.attachments)
+    return runs, tuple(collected.texts.items()), tuple(collected.attachments)
 
 
 def _inline(text: str, collected: Collected) -> tuple[Inline, ...]:
     """:func:`~communique._inline.parse_inline`, remembered: the links and attachments go to *collected* each time."""
     runs, links, attachments = _parsed(text)
-    collected.links.extend(links)
+    for url, shown in links:
+        collected.link(url, shown)
     collected.attachments.extend(attachments)
     return runs
 
