@@ -59,7 +59,8 @@ def words(text: str) -> int:
 
 def body_like(text: str) -> bool:
     """Whether *text* reads as running text: a long line, or a sentence of some length."""
-    count = words(text)
+    # Counting up to 20 words is enough: no need to split a long paragraph into all of its words.
+    count = len(text.split(maxsplit=20))
     return count >= 20 or (count >= 8 and bool(SENTENCE_END.search(text)))
 
 
@@ -338,8 +339,10 @@ def read_tail(parts: Parts, blocks: Sequence[B], reader: TailReader[B]) -> None:
 
 def _continues_contact(block: TailBlock) -> bool:
     """A paragraph after a contact heading belongs to it unless it reads as running text without a number."""
-    text = block.visible
-    return block.kind == "paragraph" and not (body_like(text) and not phones_in(text) and not emails_in(text))
+    if block.kind != "paragraph":
+        return False
+    text = block.visible  # asked only of paragraphs: a reader may work it out when asked
+    return not (body_like(text) and not phones_in(text) and not emails_in(text))
 
 
 # --------------------------------------------------------------------------

@@ -25,7 +25,9 @@ _ANNOUNCE = re.compile(
     # "Acme Inc. (NASDAQ: ACME) ("Acme") today highlighted ...": any verb after "today".
     r"|^(?P<today>[A-ZÀ-Þ][\w&.,'’ -]{2,60}?)(?:\s*\([^()]{1,80}\))*\s+today\s+[a-z]{3,}(?:ed|s)\b",
 )
-_ARTICLE = re.compile(r"^(?:l['’]|d['’]|(?:la|le|les|el|los|las|the|der|die|das|den|dem)\s+)", re.IGNORECASE)
+# Every way _ANNOUNCE matches holds one of its verbs or "today": a sentence with none needs no try.
+_ANNOUNCE_HINT = re.compile("|".join(re.escape(word) for word in (*_ANNOUNCE_VERBS, "today")))
+_OF = re.compile(r"^(?:de\s+|von\s+)", re.IGNORECASE)
 
 
 def announcer(paragraph: str) -> str | None:
@@ -42,7 +44,7 @@ def announcer(paragraph: str) -> str | None:
 
     """
     for sentence in rec.split_sentences(paragraph)[:2]:
-        match = _ANNOUNCE.search(sentence.strip())
+        match = _ANNOUNCE.search(sentence.strip()) if _ANNOUNCE_HINT.search(sentence) else None
         if match:
             subject = (match.group("subject") or match.group("tail") or match.group("today") or "").strip(" ,")
             if 1 <= len(subject.split()) <= 9 and not subject.lower().startswith(("the ", "this ", "it ", "we ")):
@@ -61,7 +63,7 @@ def headline_subject(headline: str) -> str | None:
     found = announcer(headline)
     if found is None:
         return None
-    return _ARTICLE.sub("", found).strip() or None
+    return rec.ARTICLE.sub("", found).strip() or None
 
 
 def boilerplate_subject(heading: str, language: str | None) -> str | None:
@@ -75,5 +77,5 @@ def boilerplate_subject(heading: str, language: str | None) -> str | None:
     found = rec.match_boilerplate_heading(heading, language, heading=True)
     if found is None or not found.subject:
         return None
-    subject = re.sub(r"^(?:de\s+|von\s+)", "", found.subject, flags=re.IGNORECASE)
-    return _ARTICLE.sub("", subject).strip(" :") or None
+    subject = _OF.sub("", found.subject)
+    return rec.ARTICLE.sub("", subject).strip(" :") or None

@@ -11,17 +11,20 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import attrs
 
 from . import dates
+from ._contacts import has_digit
 from .cues import LANGUAGES, LanguageCues, cues_for
 from .model import Dateline, Embargo
 from .vocabulary import Genre
 
 
-@functools.cache
+# Tables by language are few (one per language tag met), but a page may
+# declare any tag: a bounded cache keeps them from growing without end.
+@functools.lru_cache(maxsize=32)
 def cue_order(language: str | None) -> tuple[LanguageCues, ...]:
     """Every language's cues, the given language's first."""
     order = sorted(LANGUAGES, key=lambda lang: lang != (language or "").split("-")[0].lower())
@@ -30,8 +33,11 @@ def cue_order(language: str | None) -> tuple[LanguageCues, ...]:
 
 def fold(text: str) -> str:
     """Lower case, typographic apostrophes made plain, blanks collapsed."""
-    # Two replaces beat a translate table; split() takes no-break spaces for blanks.
-    return " ".join(text.replace("’", "'").replace("‘", "'").split()).casefold()
+    # Two replaces beat a translate table (and ASCII text, whose flag costs
+    # nothing to read, needs neither); split() takes no-break spaces for blanks.
+    if not text.isascii():
+        text = text.replace("’", "'").replace("‘", "'")
+    return " ".join(text.split()).casefold()
 
 
 # The combining marks that decomposing Latin letters leaves (U+034F, the grapheme joiner, is not one).
@@ -49,12 +55,61 @@ def _strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def _fold_cue(kind: str) -> Callable[[str], str]:
+    """How text is folded to be compared with the cues of a kind: kind labels lose their accents too."""
+    return _fold_label if kind == "kind_labels" else fold
+
+
+def _fold_label(text: str) -> str:
+    return _strip_accents(fold(text))
+
+
+def _opening_words(kind: str) -> set[str]:
+    folded = _fold_cue(kind)
+    return {folded(w) for lang in LANGUAGES for w in getattr(cues_for(lang), kind)}
+
+
 @functools.cache
 def _opening(kind: str) -> re.Pattern[str]:
     """One pattern for every language's cues of a kind: a cheap first test before the careful one."""
-    words = {_strip_accents(fold(w)) if kind == "kind_labels" else fold(w)
-             for lang in LANGUAGES for w in getattr(cues_for(lang), kind)}
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return re.compile("|".join(re.escape(w) for w in sorted(_opening_words(kind), key=len, reverse=True)))
+
+
+# Non-ASCII punctuation that opens many lines (quotations, list items).
+_QUOTES_AND_DASHES = "“”„‟«»‹›‘’‚‛—–―•·…¡¿"
+
+
+@functools.cache
+def _may_open(kind: str) -> re.Pattern[str]:
+    r"""A test of a line as printed that every line whose folded text :func:`_opening` matches passes.
+
+    Folding a line costs more than the rest of most recognisers; this one
+    regular expression spares it for the many lines that cannot open with
+    a cue. Folding turns ASCII capitals to small letters and runs of blanks
+    to one space, changes no other ASCII character, and folds every other
+    character on its own. So a line whose folded text opens with a cue
+    opens, past its blanks, with the cue's first three characters (case
+    aside, a space as a run of blanks), or has among its first three
+    characters other than blanks a non-ASCII one whose folding may be part
+    of a cue's first three characters (typographic quotes and dashes are
+    not, and a character folded to nothing may be).
+
+    >>> opens = _may_open("contact_headings")
+    >>> [bool(opens.match(line)) for line in (" CONTACT presse", "Le 3 mars", "Für Rückfragen", "« Nous")]
+    [True, False, True, False]
+    """
+    folded = _fold_cue(kind)
+    heads = {w[:3] for w in _opening_words(kind)}
+    in_heads = set("".join(heads))
+    quiet = "".join(re.escape(c) for c in _QUOTES_AND_DASHES if folded(c) and in_heads.isdisjoint(folded(c)))
+
+    def printed(char: str) -> str:
+        if char == " ":
+            return r"\s+"
+        return f"[{char}{char.upper()}]" if char.isalpha() else re.escape(char)
+
+    cues = "|".join("".join(map(printed, head)) for head in sorted(heads) if head.isascii())
+    return re.compile(rf"\s*(?:(?:\S\s*){{0,2}}[^\x00-\x7f\s{quiet}]|{cues})")
 
 
 _EDGE = " \t*_#:|–—-•·>"
@@ -73,7 +128,7 @@ class LabelMatch:
     rest: str
 
 
-@functools.cache
+@functools.lru_cache(maxsize=32)
 def _label_table(language: str | None) -> tuple[tuple[str, Genre], ...]:
     table: dict[str, Genre] = {}
     for cues in cue_order(language):
@@ -81,6 +136,9 @@ def _label_table(language: str | None) -> tuple[tuple[str, Genre], ...]:
             table.setdefault(_strip_accents(fold(label)), genre)
     # Longest first, so "press release" wins over "press".
     return tuple(sorted(table.items(), key=lambda item: -len(item[0])))
+
+
+_LABEL_SEPARATOR = re.compile(r"\s*(?::|–|—|-|\|)\s*")
 
 
 def match_label(line: str, language: str | None) -> LabelMatch | None:
@@ -95,7 +153,9 @@ def match_label(line: str, language: str | None) -> LabelMatch | None:
     True
     """
     visible = line.strip(_EDGE)
-    folded = _strip_accents(fold(visible[:200]))
+    if not _may_open("kind_labels").match(visible):
+        return None
+    folded = _fold_label(visible[:200])
     if not folded or not _opening("kind_labels").match(folded):
         return None
     for label, genre in _label_table(language):
@@ -103,7 +163,7 @@ def match_label(line: str, language: str | None) -> LabelMatch | None:
             return LabelMatch(visible, genre, "")
         if folded.startswith(label) and len(label) > 6:
             after = visible[len(label):]
-            separator = re.match(r"\s*(?::|–|—|-|\|)\s*", after)
+            separator = _LABEL_SEPARATOR.match(after)
             if separator and separator.group().strip():
                 return LabelMatch(visible[: len(label)], genre, after[separator.end():].strip())
             if after[:1].isspace() and match_reference(after.strip(), language):  # "Pressemitteilung Nr. 12/2015"
@@ -142,17 +202,30 @@ def match_reference(line: str, language: str | None) -> ReferenceMatch | None:
     True
     """
     visible = line.strip(_EDGE)
-    if len(visible) > 40:
+    # The number has a digit: most short lines have none, and need no folding.
+    if len(visible) > 40 or not _DIGIT.search(visible):
         return None
     folded = fold(visible)
-    for cues in cue_order(language):
-        for marker in cues.reference_markers:
-            if not folded.startswith(marker):
-                continue
-            rest = visible[len(marker):].strip(" :.")
-            if re.fullmatch(r"[A-Z]{0,4}[-/]?\d[\w./-]{0,24}", rest):
-                return ReferenceMatch(visible, rest)
+    markers = _reference_markers(language)
+    if not folded.startswith(markers):
+        return None
+    for marker in markers:
+        if not folded.startswith(marker):
+            continue
+        rest = visible[len(marker):].strip(" :.")
+        if _REFERENCE_NUMBER.fullmatch(rest):
+            return ReferenceMatch(visible, rest)
     return None
+
+
+_DIGIT = re.compile(r"\d")
+_REFERENCE_NUMBER = re.compile(r"[A-Z]{0,4}[-/]?\d[\w./-]{0,24}")
+
+
+@functools.lru_cache(maxsize=32)
+def _reference_markers(language: str | None) -> tuple[str, ...]:
+    """Every language's reference markers, in the order they are tried."""
+    return tuple(marker for cues in cue_order(language) for marker in cues.reference_markers)
 
 
 # --------------------------------------------------------------------------
@@ -173,6 +246,18 @@ _CONTACT_WORD = re.compile(r"\b(?:contacts?|kontakte?|contactos?|ansprechpartner
                            re.IGNORECASE)
 
 
+_COLON_AFTER = re.compile(r"\s*[*_]*\s*:")
+_GLUED_AFTER = re.compile(r"[A-ZÀ-Þ+(]")
+_THREE_DIGITS = re.compile(r"\d{3}")
+
+
+@functools.lru_cache(maxsize=32)
+def _contact_headings(language: str | None) -> tuple[str, ...]:
+    """Every language's contact headings in the order they are tried: by language, the longest first."""
+    return tuple(heading for cues in cue_order(language) for heading in sorted(cues.contact_headings, key=len,
+                                                                                reverse=True))
+
+
 def match_contact_heading(line: str, language: str | None) -> HeadingMatch | None:
     """A contact heading opening the line (``Contact presse :``, ``Media Contact``, ``Contact DetailsLeo``).
 
@@ -184,28 +269,30 @@ def match_contact_heading(line: str, language: str | None) -> HeadingMatch | Non
     True
     """
     visible = line.strip(" \t*_#>")
-    folded = fold(visible[:200])
-    opening = _opening("contact_headings").match(folded)
-    for cues in cue_order(language) if opening else ():
-        for heading in sorted(cues.contact_headings, key=len, reverse=True):
+    if _may_open("contact_headings").match(visible):
+        folded = fold(visible[:200])
+        opening = _opening("contact_headings").match(folded)
+        for heading in _contact_headings(language) if opening else ():
             if not folded.startswith(heading):
                 continue
             after = visible[len(heading):]
             stripped = after.strip(" *_")
             if not stripped.strip(":"):
                 return HeadingMatch(visible[: len(heading)], "")
-            if re.match(r"\s*[*_]*\s*:", after):
+            if _COLON_AFTER.match(after):
                 return HeadingMatch(visible[: len(heading)], after.split(":", 1)[1].strip(" *_"))
-            if re.match(r"[A-ZÀ-Þ+(]", after) and not after.startswith(" "):
+            if _GLUED_AFTER.match(after) and not after.startswith(" "):
                 return HeadingMatch(visible[: len(heading)], after.strip())
     # A short line ending in a colon that names contacts: "Investor Relations Contacts:".
     shown = visible.rstrip(" *_")
     if shown.endswith(":") and len(shown) <= 60 and _CONTACT_WORD.search(shown):
         return HeadingMatch(shown.rstrip(": "), "")
-    head, colon, rest = visible.partition(":")
-    if colon and len(head) <= 40 and _CONTACT_WORD.search(head) and len(head.split()) <= 5 and (
-        "@" in rest or re.search(r"\d{3}", rest)
-    ):
+    # A short heading, then a colon and an address or a number: "Media: jane@acme.example".
+    colon = visible.find(":", 0, 41)
+    if colon < 0:
+        return None
+    head, rest = visible[:colon], visible[colon + 1:]
+    if len(head.split()) <= 5 and ("@" in rest or _THREE_DIGITS.search(rest)) and _CONTACT_WORD.search(head):
         return HeadingMatch(head.strip(" *_"), rest.strip(" *_"))
     return None
 
@@ -226,28 +313,39 @@ def match_boilerplate_heading(line: str, language: str | None, *, heading: bool 
     'Acme, Inc.'
     """
     visible = line.strip(" \t*_#>")
+    if not _may_open("boilerplate_prefixes").match(visible):
+        return None
     folded = fold(visible[:200])
     opening = _opening("boilerplate_prefixes").match(folded)
-    for cues in cue_order(language) if opening else ():
-        for prefix in cues.boilerplate_prefixes:
-            if not folded.startswith(prefix + " "):
-                continue
-            after = visible[len(prefix):].strip()
-            subject, colon, rest = after.partition(":")
-            subject = subject.strip(" *_")
-            named = re.sub(r"^(?:l['’]|d['’]|(?:la|le|les|el|los|las|the|der|die|das|den|dem)\s+)", "", subject,
-                           flags=re.IGNORECASE)
-            if not named or not named[0].isupper():
-                continue
-            if colon:
-                if len(subject.split()) <= 8:
-                    return HeadingMatch(f"{visible[: len(prefix)]} {subject}", rest.strip(" *_"), subject)
-                continue
-            shown = after.strip(" *_")
-            # "About Acme Corp." ends in an abbreviation's full stop, not a sentence's.
-            if len(after.split()) <= 8 and (heading or not re.search(r"[.!?]$", shown) or _COMPANY_END.search(shown)):
-                return HeadingMatch(visible.rstrip(" *_"), "", subject)
+    for prefix, opened in _boilerplate_prefixes(language) if opening else ():
+        if not folded.startswith(opened):
+            continue
+        after = visible[len(prefix):].strip()
+        subject, colon, rest = after.partition(":")
+        subject = subject.strip(" *_")
+        named = ARTICLE.sub("", subject)
+        if not named or not named[0].isupper():
+            continue
+        if colon:
+            if len(subject.split()) <= 8:
+                return HeadingMatch(f"{visible[: len(prefix)]} {subject}", rest.strip(" *_"), subject)
+            continue
+        shown = after.strip(" *_")
+        # "About Acme Corp." ends in an abbreviation's full stop, not a sentence's.
+        if len(after.split()) <= 8 and (heading or not _STOP_END.search(shown) or _COMPANY_END.search(shown)):
+            return HeadingMatch(visible.rstrip(" *_"), "", subject)
     return None
+
+
+@functools.lru_cache(maxsize=32)
+def _boilerplate_prefixes(language: str | None) -> tuple[tuple[str, str], ...]:
+    """Every language's "About" prefixes in the order they are tried, alone and with the blank that follows them."""
+    return tuple((prefix, prefix + " ") for cues in cue_order(language) for prefix in cues.boilerplate_prefixes)
+
+
+#: An article (or elided article) opening a name: ``l'``, ``the``, ``der``.
+ARTICLE = re.compile(r"^(?:l['’]|d['’]|(?:la|le|les|el|los|las|the|der|die|das|den|dem)\s+)", re.IGNORECASE)
+_STOP_END = re.compile(r"[.!?]$")
 
 
 _COMPANY_END = re.compile(r"\b(?:Inc|Corp|Ltd|Co|LLC|LLP|S\.A|SA|AG|GmbH|plc|N\.V|B\.V|S\.L|SpA)\.$")
@@ -263,12 +361,16 @@ def is_end_marker(line: str, language: str | None) -> bool:
     stripped = line.strip()
     if len(stripped) > 20:
         return False
-    if _HASHES.fullmatch(stripped) or (re.fullmatch(r"[-–—]*\s*30\s*[-–—]*", stripped) and "30" in stripped):
-        return bool(re.search(r"[-–—#]", stripped))
+    if _HASHES.fullmatch(stripped) or (_THIRTY.fullmatch(stripped) and "30" in stripped):
+        return bool(_DASH_OR_HASH.search(stripped))
     return fold(stripped.strip("*_ ")) in _end_markers(language)
 
 
-@functools.cache
+_THIRTY = re.compile(r"[-–—]*\s*30\s*[-–—]*")
+_DASH_OR_HASH = re.compile(r"[-–—#]")
+
+
+@functools.lru_cache(maxsize=32)
 def _end_markers(language: str | None) -> frozenset[str]:
     markers = {m for cues in cue_order(language) for m in cues.end_markers}
     return frozenset(markers | {m.strip("-– ") for m in markers})
@@ -297,16 +399,22 @@ def match_embargo(line: str, language: str | None) -> EmbargoMatch | None:
     'no-zone'
     """
     visible = line.strip(_EDGE)
+    if not _may_open("embargo_markers").match(visible):
+        return None
     folded = fold(visible[:200])
-    opening = _opening("embargo_markers").match(folded)
-    for cues in cue_order(language) if opening else ():
-        for marker in cues.embargo_markers:
-            if folded.startswith(marker):
-                found = dates.find_datetime(visible, language=language)
-                if found is None:
-                    return EmbargoMatch(Embargo(text=visible), "no-date", "the embargo line names no date and time")
-                return EmbargoMatch(Embargo(text=visible, until=found.value), found.problem, found.detail)
+    # Which marker opens the line does not matter, only that one of the cues' does.
+    if _opening("embargo_markers").match(folded) and folded.startswith(_embargo_markers()):
+        found = dates.find_datetime(visible, language=language)
+        if found is None:
+            return EmbargoMatch(Embargo(text=visible), "no-date", "the embargo line names no date and time")
+        return EmbargoMatch(Embargo(text=visible, until=found.value), found.problem, found.detail)
     return None
+
+
+@functools.cache
+def _embargo_markers() -> tuple[str, ...]:
+    """Every language's embargo markers: an embargo line opens with one, whatever the release's language."""
+    return tuple(marker for lang in LANGUAGES for marker in cues_for(lang).embargo_markers)
 
 
 # --------------------------------------------------------------------------
@@ -321,14 +429,18 @@ _DATE_CONNECTORS = re.compile(r"(?:[,(]\s*|\s)(?:le|den|am|el|the|on|ce)?\s*$", 
 _SEPARATOR = re.compile(r"\s*(?:--|-|–|—|:|/|\|)\s*")
 
 
+_SLUG = re.compile(r"\s*[-–—]*\s*(?:/\s*([^/\n]{2,80}?)\s*/|\(([^()\n]{2,60})\))")
+
+
 def _wire_after_date(head: str, end: int, wire: str | None) -> tuple[int, str | None]:
     """A wire slug after a dateline's date (``/PRNewswire/``, ``(BUSINESS WIRE)``, ``– Acme Newswire –``)."""
     after = head[end:]
-    slug = re.match(r"\s*[-–—]*\s*(?:/\s*([^/\n]{2,80}?)\s*/|\(([^()\n]{2,60})\))", after)
+    slug = _SLUG.match(after)
     if slug and (slug.group(1) or _WIRE_WORDS.search(slug.group(2) or "")):
         return end + slug.end(), wire or (slug.group(1) or slug.group(2)).strip()
     # An unbracketed wire between dashes: "May 18, 2026 – PRISM MediaWire (...) – Acme ...".
-    named = _DASHED_WIRE.match(after) if wire is None else None
+    # (The wire ends before a second dash between blanks: text without one needs no try.)
+    named = _DASHED_WIRE.match(after) if wire is None and _SPACED_DASH.search(after, 4) else None
     if named and _WIRE_WORDS.search(named.group("wire")):
         return end + named.end("wire"), named.group("wire").strip()
     return end, wire
@@ -346,6 +458,7 @@ class DatelineMatch:
 
 
 # Words that open sentences, never place names: "Le samedi 30 avril ...", "On July 4, ...".
+_PLACE_WORD = re.compile(r"[\w.'’-]+")
 _NOT_PLACES = frozenset(
     "le la les l' un une ce cette dès depuis the a an on in at by since from for until der die das am im seit bis "
     "el los las en desde hasta this that these".split(),
@@ -353,24 +466,30 @@ _NOT_PLACES = frozenset(
 
 
 def _place_words_ok(text: str) -> bool:
-    words = re.findall(r"[\w.'’-]+", text)
-    if not 1 <= len(words) <= 6 or len(text) > 60 or any(c.isdigit() for c in text):
+    if len(text) > 60 or has_digit(text):
+        return False
+    words = _PLACE_WORD.findall(text)
+    if not 1 <= len(words) <= 6:
         return False
     if words[0].lower() in _NOT_PLACES:
         return False
     return all(w[0].isupper() or w.lower() in _PLACE_CONNECTORS for w in words) and words[0][0].isupper()
 
 
+_BRACKETED_WIRE = re.compile(r"[(/\[]\s*([^()/\[\]]{2,60}?)\s*[)/\]]\s*[-–—:]*\s*$")
+_DASHES = re.compile(r"\s+[-–—]+\s+|\s*--\s*")
+
+
 def _split_place(part: str) -> tuple[str, str | None, str | None] | None:
     """Split the text before a dateline's date into place, region and wire, or refuse it."""
     part = part.strip()
     wire = None
-    bracketed = re.search(r"[(/\[]\s*([^()/\[\]]{2,60}?)\s*[)/\]]\s*[-–—:]*\s*$", part)
+    bracketed = _BRACKETED_WIRE.search(part)
     if bracketed and _WIRE_WORDS.search(bracketed.group(1)):
         wire = bracketed.group(1).strip()
         part = part[: bracketed.start()]
     part = part.strip(" -–—:,(")
-    segments = [s for s in re.split(r"\s+[-–—]+\s+|\s*--\s*", part) if s.strip()]
+    segments = [s for s in _DASHES.split(part) if s.strip()]
     if not segments:
         return None
     if len(segments) > 1:
@@ -388,6 +507,7 @@ def _split_place(part: str) -> tuple[str, str | None, str | None] | None:
     return place, region, wire
 
 
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 _DASHED_WIRE = re.compile(r"\s+[-–—]\s+(?P<wire>[^\s(–—-][^–—(\n]{1,60}?(?:\s*\([^()\n]{0,80}\))?)(?=\s+[-–—]\s+)")
 _WIRE_ONLY = re.compile(r"\s*-{2,}\s*([^-\n]{2,40}?)\s*-{2,}\s*")
 _NO_DATE = re.compile(
@@ -396,6 +516,11 @@ _NO_DATE = re.compile(
 )
 
 
+_CLOSING = re.compile(r"\s*\)")
+_AFTER_PLACE_DATE = re.compile(r"\s*(?:--|–|—|-|:|\||\.|,|\n|$)")
+_AFTER_DATE = re.compile(r"\s*(?:--|–|—|-|:|\||\n|$)")
+_NO_LETTERS = re.compile(r"[\W\d_]*")
+_REST_SEPARATOR = re.compile(r"\s*(?:\.?\s*(?:--|-|–|—)|:|\||\.(?=\s))?\s*")
 _SITE = re.compile(r"(?:https?://)?(?:www\.)?[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}/?")
 
 
@@ -422,9 +547,8 @@ def match_dateline(text: str, language: str | None, *, allow_site: bool = False)
     ('www.example.org — 8 Mai 2012', None, '2012-05-08')
     """
     head = text[:300]
-    for found in dates.find_dates(head, language=language):
-        if found.start > 140:
-            break
+    # Only a date near the start opens a dateline; the dates are read one by one, up to the one that does.
+    for found in dates._iter_dates(head, language=language, before=141):
         before = head[: found.start]
         connector = _DATE_CONNECTORS.search(before)
         place_part = before[: connector.start()] if connector and connector.group().strip(" ,(") else before
@@ -439,7 +563,7 @@ def match_dateline(text: str, language: str | None, *, allow_site: bool = False)
             place, region, wire = split
         end = found.end
         after = head[end:]
-        closing = re.match(r"\s*\)", after) if "(" in before else None
+        closing = _CLOSING.match(after) if "(" in before else None
         if closing:
             end += closing.end()
             after = head[end:]
@@ -447,13 +571,13 @@ def match_dateline(text: str, language: str | None, *, allow_site: bool = False)
         after = head[end:]
         # "Paris, 24 juillet 2012 a vu ..." is a sentence, not a dateline: a dateline's
         # date ends the text or comes before a separator.
-        allowed = r"\s*(?:--|–|—|-|:|\||\.|,|\n|$)" if place is not None else r"\s*(?:--|–|—|-|:|\||\n|$)"
-        if after.strip() and not re.match(allowed, after):
+        allowed = _AFTER_PLACE_DATE if place is not None else _AFTER_DATE
+        if after.strip() and not allowed.match(after):
             continue
         dateline_text = head[:end].strip(" \t-–—:*")
-        if place is None and not site and not re.fullmatch(r"[\W\d_]*", head[: found.start].replace(" ", "")):
+        if place is None and not site and not _NO_LETTERS.fullmatch(head[: found.start].replace(" ", "")):
             continue
-        separator = re.match(r"\s*(?:\.?\s*(?:--|-|–|—)|:|\||\.(?=\s))?\s*", head[end:])
+        separator = _REST_SEPARATOR.match(head[end:])
         rest_start = end + (separator.end() if separator else 0)
         dateline = Dateline(text=dateline_text, place=place, region=region, date=found.date, wire=wire)
         return DatelineMatch(dateline, rest_start, found.problem, found.detail)
@@ -461,7 +585,8 @@ def match_dateline(text: str, language: str | None, *, allow_site: bool = False)
     if wire_only and _WIRE_WORDS.search(wire_only.group(1)):
         text_shown = head[: wire_only.end()].strip()
         return DatelineMatch(Dateline(text=text_shown, wire=wire_only.group(1).strip()), wire_only.end())
-    no_date = _NO_DATE.match(head)
+    # A dateline without a date is a place in brackets, or names its wire in brackets.
+    no_date = _NO_DATE.match(head) if "(" in head else None
     if no_date and (no_date.group("wire") or no_date.group("paren")):
         place = no_date.group("place").strip()
         region = (no_date.group("region") or "").strip() or None
@@ -476,5 +601,21 @@ def match_dateline(text: str, language: str | None, *, allow_site: bool = False)
 
 
 def split_sentences(text: str) -> Sequence[str]:
-    """A rough sentence split, for finding who announced what."""
-    return re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Þ“\"«])", text)
+    """A rough sentence split, for finding who announced what: at blanks after a stop, before a capital.
+
+    >>> split_sentences("Acme grew. It hired 20 people! Sales rose 3.5 percent.")
+    ['Acme grew.', 'It hired 20 people!', 'Sales rose 3.5 percent.']
+    """
+    # The blanks are found from the stop before them: a pattern that opens
+    # with a character class lets the engine skip ahead to the next stop,
+    # where one that opens with a look-behind is tried at every position.
+    sentences = []
+    start = 0
+    for found in _SENTENCE_BREAK.finditer(text):
+        sentences.append(text[start : found.start(1)])
+        start = found.end(1)
+    sentences.append(text[start:])
+    return sentences
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?](\s+)(?=[A-ZÀ-Þ“\"«])")

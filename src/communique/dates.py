@@ -20,10 +20,11 @@ on first use and cached. See ``docs/explanation/dates.md`` for the rules.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import types
 import zoneinfo
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TypeAlias
 
 import attrs
@@ -210,6 +211,8 @@ class _Grammar:
     connectors: re.Pattern[str]
     scanner: re.Pattern[str]
     times: re.Pattern[str]
+    #: Whether a word names a month once cleaned, remembered (see :func:`_could_be_date`).
+    month_word: Callable[[str], bool]
 
 
 _Trie: TypeAlias = dict[str, "_Trie"]
@@ -311,7 +314,15 @@ def _build(all_cues: tuple[LanguageCues, ...]) -> _Grammar:
         branches.append(rf"(?P<my>(?<!,)(?:{month}){year('y3')})")
     scanner = re.compile(r"(?<![\w.])(?:" + "|".join(branches) + ")", re.IGNORECASE)
     connector_pattern = re.compile(rf"\s*(?:(?:{_alternation(connectors)}){_NOT_LETTER}{_S})?", re.IGNORECASE)
-    return _Grammar(months, weekdays, connector_pattern, scanner, _build_times(all_cues))
+    # The words around numbers repeat: their answers are remembered, within bounds.
+    month_word = functools.lru_cache(maxsize=4096)(functools.partial(_month_word, months))
+    return _Grammar(months, weekdays, connector_pattern, scanner, _build_times(all_cues), month_word)
+
+
+def _month_word(months: Mapping[str, int], word: str) -> bool:
+    """Whether *word*, cleaned of punctuation and of full stops before it, names a month, with its full stops or not."""
+    name = word.strip(_PUNCTUATION).lstrip(".").lower()
+    return name in months or name.rstrip(".") in months
 
 
 _AMPM = r"(?P<ampm>[ap])\.?[^\S\r\n]?m\b\.?"
@@ -378,6 +389,8 @@ def _setup(language: str | None, region: str | None) -> tuple[_Grammar, str | No
             if region is None:
                 subtags = re.split(r"[-_]", language.strip())[1:]
                 region = next((tag for tag in subtags if len(tag) == 2 and tag.isalpha()), None)
+        if len(_SETUPS) >= 64:  # any tag may be asked for: the memory stays bounded
+            _SETUPS.clear()
         setup = _SETUPS[key] = (_grammar(primary), _numeric_order(primary, region))
     return setup
 
@@ -481,7 +494,7 @@ def _digit_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def _could_be_date(text: str, start: int, end: int, months: Mapping[str, int]) -> bool:
+def _could_be_date(text: str, start: int, end: int, grammar: _Grammar) -> bool:
     """Whether a run of digits sits where a date's digits do: next to a month name or a date separator.
 
     Most numbers in a release (amounts, counts, phone numbers) fail this
@@ -492,31 +505,33 @@ def _could_be_date(text: str, start: int, end: int, months: Mapping[str, int]) -
     # "1er août", "3. März", "1º de mayo": the month is among the next three words;
     # "July 24", "julio de 2012": among the two before. Month names hold no blank.
     near = text[end : end + 32].split()[:3] + text[max(start - 24, 0) : start].split()[-2:]
-    for word in near:
-        name = word.strip(_PUNCTUATION).lstrip(".").lower()
-        if name in months or name.rstrip(".") in months:
-            return True
-    return False
+    return any(map(grammar.month_word, near))
 
 
-def _windows(text: str, months: Mapping[str, int]) -> list[tuple[int, int]]:
-    """Stretches of *text* that may hold a date: around digits placed as dates place them."""
-    # str.__contains__ is a memchr-speed scan, far quicker than a regex
-    # over a long text that holds no digit at all.
-    if not any(digit in text for digit in "0123456789"):
-        return []
+def _windows(text: str, grammar: _Grammar) -> Iterator[tuple[int, int]]:
+    """Stretches of *text* that may hold a date, in order: around digits placed as dates place them.
+
+    The stretches come one by one, so that a caller that stops at the first
+    date it can use spares the look at the digits further on.
+    """
     if len(text) <= _BEFORE + _AFTER:
-        return [(0, len(text))]
-    windows: list[tuple[int, int]] = []
+        # str.__contains__ is a memchr-speed scan, far quicker than a regex.
+        if any(digit in text for digit in "0123456789"):
+            yield 0, len(text)
+        return
+    window: tuple[int, int] | None = None
     for run_start, run_end in _digit_runs(text):
-        if not _could_be_date(text, run_start, run_end, months):
+        if not _could_be_date(text, run_start, run_end, grammar):
             continue
         start, end = max(run_start - _BEFORE, 0), run_end + _AFTER
-        if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
-        else:
-            windows.append((start, end))
-    return windows
+        if window is not None and start <= window[1]:
+            window = (window[0], end)
+            continue
+        if window is not None:
+            yield window
+        window = (start, end)
+    if window is not None:
+        yield window
 
 
 # ---------------------------------------------------------------------------
@@ -546,12 +561,25 @@ def find_dates(text: str, *, language: str | None = None, region: str | None = N
     Raises :class:`communique.cues.UnknownLanguageError` for a language
     without cues.
     """
+    return list(_iter_dates(text, language=language, region=region))
+
+
+def _iter_dates(
+    text: str, *, language: str | None = None, region: str | None = None, before: int | None = None,
+) -> Iterator[DateMatch]:
+    """:func:`find_dates`, one date at a time, and only those that start *before* an offset, if given.
+
+    A caller that stops early spares reading the rest of the text.
+    """
     grammar, order = _setup(language, region)
     scanner = grammar.scanner
-    found: list[DateMatch] = []
-    for start, end in _windows(text, grammar.months):
-        found.extend(_read(match, grammar, order) for match in scanner.finditer(text, start, end))
-    return found
+    for start, end in _windows(text, grammar):
+        if before is not None and start >= before:
+            return
+        for match in scanner.finditer(text, start, end):
+            if before is not None and match.start() >= before:
+                return
+            yield _read(match, grammar, order)
 
 
 def parse_date(text: str, *, language: str | None = None, region: str | None = None) -> DateMatch | None:

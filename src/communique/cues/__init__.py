@@ -28,9 +28,10 @@ from __future__ import annotations
 import collections
 import functools
 import importlib
+import itertools
 import re
 import types
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -180,7 +181,7 @@ def primary_language(tag: str) -> str:
     >>> primary_language("fr-FR"), primary_language("EN_us"), primary_language(" de ")
     ('fr', 'en', 'de')
     """
-    return re.split(r"[-_]", tag.strip(), maxsplit=1)[0].lower()
+    return tag.strip().replace("_", "-").partition("-")[0].lower()
 
 
 @functools.cache
@@ -227,16 +228,70 @@ DETECTION_WINDOW = 4000
 
 
 @functools.cache
-def _scoring(language: str) -> tuple[dict[str, int], tuple[str, ...]]:
-    """What :func:`detect_language` scores for a language: points per word, and the labels worth three.
+def _scoring(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """What :func:`detect_language` scores for a language: the words worth one and two, and the labels worth three.
 
     A common word scores one; a month or weekday name longer than three
-    letters that is not a common word, two.
+    letters that is not a common word, two. Names that are not words as
+    :data:`_WORD` reads them (``sept.``) are never met, and left out.
     """
     cues = _load(language)
-    points = {word: 2 for word in (*cues.months, *cues.weekday_numbers) if len(word) > 3}
-    points.update(dict.fromkeys(cues.common_words, 1))
-    return points, tuple(label for label in cues.kind_labels if len(label) > 8)
+    names = {word for word in (*cues.months, *cues.weekday_numbers) if len(word) > 3 and _WORD.fullmatch(word)}
+    ones = frozenset(word for word in cues.common_words if _WORD.fullmatch(word))
+    labels = frozenset(label for label in cues.kind_labels if len(label) > 8)
+    return ones, frozenset(names - ones), labels
+
+
+@functools.cache
+def _scored_words() -> frozenset[bytes]:
+    """Every word that scores in some language and is made of ASCII letters only, as bytes."""
+    words = set().union(*(_scoring(language)[0] | _scoring(language)[1] for language in LANGUAGES))
+    return frozenset(word.encode() for word in words if word.isascii() and word.isalpha())
+
+
+def _word_counts(head: str) -> collections.Counter[str]:
+    """How many times each word that scores (as :data:`_WORD` reads words) occurs in *head*.
+
+    Words no language scores may be counted too, or not.
+    """
+    # The regular expression costs far more than byte operations in C, so
+    # the text is read as UTF-8 bytes in which the ASCII characters other
+    # than letters and the apostrophe, parts of no word, are blanks. A
+    # chunk of ASCII letters between blanks is then one word; only the
+    # other chunks (with an apostrophe or a non-ASCII character) go through
+    # the expression. An ASCII byte is never part of a multi-byte
+    # character, so no chunk splits one.
+    chunks = head.encode("utf-8", "surrogatepass").translate(_ASCII_BLANKS).split()
+    found = collections.Counter(filter(_scored_words().__contains__, chunks))
+    counts = collections.Counter({word.decode(): count for word, count in found.items()})
+    others: Iterator[bytes] = itertools.filterfalse(bytes.isalpha, chunks)
+    counts.update(_WORD.findall(b" ".join(others).decode("utf-8", "surrogatepass")))
+    return counts
+
+
+# Every ASCII character but the letters and the apostrophe becomes a blank.
+_ASCII_BLANKS = bytes(c if chr(c).isalpha() or chr(c) == "'" or c >= 0x80 else ord(" ") for c in range(256))
+
+
+@functools.cache
+def _label_groups() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Every language's scoring labels, grouped under six characters that all labels of a group hold.
+
+    Each ``label in text`` is a scan of the text; a group's six characters
+    missing from the text rule out all its labels in one scan. Groups are
+    chosen greedily, each taking as many of the labels left as it can.
+    """
+    left = {label for language in LANGUAGES for label in _scoring(language)[2]}
+    groups: list[tuple[str, tuple[str, ...]]] = []
+    while left:
+        pieces = collections.Counter(
+            piece for label in left for piece in {label[i : i + 6] for i in range(max(len(label) - 5, 1))}
+        )
+        key = max(sorted(pieces), key=pieces.__getitem__)
+        members = tuple(sorted(label for label in left if key in label))
+        groups.append((key, members))
+        left.difference_update(members)
+    return tuple(groups)
 
 
 def detect_language(text: str, *, candidates: Iterable[str] = LANGUAGES) -> str | None:
@@ -253,20 +308,33 @@ def detect_language(text: str, *, candidates: Iterable[str] = LANGUAGES) -> str 
     True
     """
     head = text[:DETECTION_WINDOW].lower()
-    # Count each distinct word once, then score the words each language knows: set intersections, done in C.
-    counts = collections.Counter(_WORD.findall(head))
-    scores: list[tuple[int, str]] = []
+    counts = _word_counts(head)
+    # (word points, labels, language) for each candidate with cues
+    found: list[tuple[int, frozenset[str], str]] = []
     for language in candidates:
         cues = find_cues(language)
         if cues is None:
             continue
-        points, labels = _scoring(cues.language)
-        score = sum(counts[word] * points[word] for word in points.keys() & counts.keys())
-        score += 3 * sum(1 for label in labels if label in head)
-        scores.append((score, cues.language))
-    if not scores:
+        ones, twos, labels = _scoring(cues.language)
+        # Only the words the text holds are looked up: set intersections, done in C.
+        # (A dict view and a frozenset intersect by looking the set's words up in the dict.)
+        points = sum(map(counts.__getitem__, counts.keys() & ones))
+        points += 2 * sum(map(counts.__getitem__, counts.keys() & twos))
+        found.append((points, labels, cues.language))
+    if not found:
         return None
-    scores.sort(reverse=True)
+    # Each label costs a scan of the text. When the words alone give a
+    # candidate at least twice what any other could reach with all its
+    # labels, that candidate wins whatever labels the text holds: none is
+    # looked for.
+    leader = max(range(len(found)), key=lambda index: found[index][0])
+    points = found[leader][0]
+    if points >= 3 and all(points >= 2 * (other + 3 * len(labels))
+                           for index, (other, labels, _) in enumerate(found) if index != leader):
+        return found[leader][2]
+    present = {label for key, members in _label_groups() if key in head for label in members if label in head}
+    scores = sorted(((points + 3 * len(labels & present), language) for points, labels, language in found),
+                    reverse=True)
     best, winner = scores[0]
     runner_up = scores[1][0] if len(scores) > 1 else 0
     if best >= 3 and best >= 2 * runner_up:
