@@ -747,7 +747,8 @@ def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[st
     if len(text) <= 30 and rec.is_end_marker(text, language):
         return "end"
     heading_like = piece.kind == "heading" or (piece.strong and words(text) <= 12)
-    first = rec.fold(text.split(" ", 1)[0])
+    space = text.find(" ")
+    first = rec.fold(text[:space] if space >= 0 else text)  # the first word, without copying the rest
     if not heading_like and len(text) > 400 and "ontact" not in text[:80]:
         # Running text: only "About X: ..." can open a section here.
         if first in about_words and rec.match_boilerplate_heading(text, language):
