@@ -243,10 +243,22 @@ def _scoring(language: str) -> tuple[frozenset[str], frozenset[str], frozenset[s
 
 
 @functools.cache
+def _points() -> dict[str, tuple[tuple[str, int], ...]]:
+    """Every word that scores, with the languages it scores in and its points in each."""
+    points: dict[str, list[tuple[str, int]]] = {}
+    for language in LANGUAGES:
+        ones, twos, _ = _scoring(language)
+        for word in ones:
+            points.setdefault(word, []).append((language, 1))
+        for word in twos:
+            points.setdefault(word, []).append((language, 2))
+    return {word: tuple(scores) for word, scores in points.items()}
+
+
+@functools.cache
 def _scored_words() -> frozenset[bytes]:
     """Every word that scores in some language and is made of ASCII letters only, as bytes."""
-    words = set().union(*(_scoring(language)[0] | _scoring(language)[1] for language in LANGUAGES))
-    return frozenset(word.encode() for word in words if word.isascii() and word.isalpha())
+    return frozenset(word.encode() for word in _points() if word.isascii() and word.isalpha())
 
 
 def _word_counts(head: str) -> collections.Counter[str]:
@@ -308,19 +320,18 @@ def detect_language(text: str, *, candidates: Iterable[str] = LANGUAGES) -> str 
     True
     """
     head = text[:DETECTION_WINDOW].lower()
-    counts = _word_counts(head)
+    # Each word the text holds is looked up once, for all languages.
+    totals = dict.fromkeys(LANGUAGES, 0)
+    scoring = _points()
+    for word, count in _word_counts(head).items():
+        for language, points in scoring.get(word, ()):
+            totals[language] += count * points
     # (word points, labels, language) for each candidate with cues
     found: list[tuple[int, frozenset[str], str]] = []
     for language in candidates:
         cues = find_cues(language)
-        if cues is None:
-            continue
-        ones, twos, labels = _scoring(cues.language)
-        # Only the words the text holds are looked up: set intersections, done in C.
-        # (A dict view and a frozenset intersect by looking the set's words up in the dict.)
-        points = sum(map(counts.__getitem__, counts.keys() & ones))
-        points += 2 * sum(map(counts.__getitem__, counts.keys() & twos))
-        found.append((points, labels, cues.language))
+        if cues is not None:
+            found.append((totals[cues.language], _scoring(cues.language)[2], cues.language))
     if not found:
         return None
     # Each label costs a scan of the text. When the words alone give a
