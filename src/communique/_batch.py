@@ -429,17 +429,21 @@ def _unfit(data: bytes, source: str) -> Diagnostic | None:
     return None
 
 
+def _open_input(task: Task) -> IO[bytes]:
+    """The task's input file, opened for streaming; an unreadable file is an :class:`_UnreadableError`."""
+    try:
+        return Path(task.input.path).open("rb")  # the caller closes it, after streaming
+    except OSError as exc:
+        msg = f"cannot read: {exc.strerror or exc}"
+        raise _UnreadableError(msg) from exc
+
+
 def _releases(task: Task) -> Iterator[Reading | Diagnostic]:
     """Every release of the task's input, or an error diagnostic in place of one that cannot be read."""
     chosen = find_format(task.format)
     stream_reader = chosen.stream_reader()
     if stream_reader is not None and task.data is None:
-        try:
-            stream: IO[bytes] = Path(task.input.path).open("rb")  # noqa: SIM115 - closed below, after streaming
-        except OSError as exc:
-            msg = f"cannot read: {exc.strerror or exc}"
-            raise _UnreadableError(msg) from exc
-        with stream:
+        with _open_input(task) as stream:
             yield from stream_reader(stream, task.source)
         return
     data = _read_bytes(task)
@@ -549,12 +553,7 @@ def _validate(task: Task) -> Iterator[Event]:
         if task.data is not None:
             yield from validate_feed(task.data, source=task.source)
             return
-        try:
-            stream: IO[bytes] = Path(task.input.path).open("rb")  # noqa: SIM115 - closed below, after streaming
-        except OSError as exc:
-            msg = f"cannot read: {exc.strerror or exc}"
-            raise _UnreadableError(msg) from exc
-        with stream:
+        with _open_input(task) as stream:
             yield from validate_feed(stream, source=task.source)
     else:
         for found in _releases(task):

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Final
+
+import attrs
 
 from .model import (
     Block,
@@ -158,20 +160,35 @@ def _md_escape(text: str) -> str:
     return _MD_NUMBER.sub(r"\1\\\2", _MD_MARKER.sub(r"\1\\\2", escaped))
 
 
-def _md_inline(runs: Iterable[Inline]) -> str:
-    out = []
-    for run in runs:
-        if isinstance(run, Text):
-            out.append(_md_escape(run.text))
-        elif isinstance(run, LineBreak):
-            out.append("  \n")
-        elif isinstance(run, Emphasis):
-            out.append(f"*{_md_inline(run.content)}*")
-        elif isinstance(run, Strong):
-            out.append(f"**{_md_inline(run.content)}**")
-        elif isinstance(run, Hyperlink):
-            out.append(f"[{_md_inline(run.content)}](<{run.url}>)")
-    return "".join(out)
+@attrs.frozen
+class _Markup:
+    """How a writer prints inline runs: its escape, its line break, and its wrappers around bold, italics, links."""
+
+    escape: Callable[[str], str]
+    line_break: str
+    emphasis: str  # a format with {}
+    strong: str
+    link: Callable[[str, str], str]  # (url, content) to the printed link
+
+    def inline(self, runs: Iterable[Inline]) -> str:
+        """The runs, printed."""
+        out = []
+        for run in runs:
+            if isinstance(run, Text):
+                out.append(self.escape(run.text))
+            elif isinstance(run, LineBreak):
+                out.append(self.line_break)
+            elif isinstance(run, Emphasis):
+                out.append(self.emphasis.format(self.inline(run.content)))
+            elif isinstance(run, Strong):
+                out.append(self.strong.format(self.inline(run.content)))
+            elif isinstance(run, Hyperlink):
+                out.append(self.link(run.url, self.inline(run.content)))
+        return "".join(out)
+
+
+_MARKDOWN = _Markup(_md_escape, "  \n", "*{}*", "**{}**", lambda url, content: f"[{content}](<{url}>)")
+_md_inline = _MARKDOWN.inline
 
 
 def _md_blocks(blocks: Sequence[Block], indent: str = "") -> Iterator[str]:
@@ -246,20 +263,9 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _html_inline(runs: Iterable[Inline]) -> str:
-    out = []
-    for run in runs:
-        if isinstance(run, Text):
-            out.append(_esc(run.text))
-        elif isinstance(run, LineBreak):
-            out.append("<br>")
-        elif isinstance(run, Emphasis):
-            out.append(f"<em>{_html_inline(run.content)}</em>")
-        elif isinstance(run, Strong):
-            out.append(f"<strong>{_html_inline(run.content)}</strong>")
-        elif isinstance(run, Hyperlink):
-            out.append(f'<a href="{_esc(run.url)}">{_html_inline(run.content)}</a>')
-    return "".join(out)
+_HTML = _Markup(_esc, "<br>", "<em>{}</em>", "<strong>{}</strong>",
+                lambda url, content: f'<a href="{_esc(url)}">{content}</a>')
+_html_inline = _HTML.inline
 
 
 def _html_blocks(blocks: Sequence[Block]) -> Iterator[str]:

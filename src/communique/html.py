@@ -160,7 +160,7 @@ def _merge(runs: Iterable[Inline | str]) -> list[Inline | str]:
     return out
 
 
-def _runs(merged: list[Inline | str]) -> list[Inline]:
+def _as_runs(merged: list[Inline | str]) -> list[Inline]:
     return [Text(run) if type(run) is str else run for run in merged]  # type: ignore[misc]
 
 
@@ -189,7 +189,7 @@ def _finish(runs: Iterable[Inline | str]) -> tuple[tuple[Inline, ...], str]:
     # Text runs are collapsed already: only line breaks and blanks meeting at run edges are left to fold.
     if "\n" in visible or "  " in visible:
         visible = _space(visible).strip()
-    return tuple(_runs(items)), visible
+    return tuple(_as_runs(items)), visible
 
 
 def _strip(run: Inline | str, *, start: bool) -> Inline | str | None:
@@ -213,7 +213,7 @@ def _strip(run: Inline | str, *, start: bool) -> Inline | str | None:
             ):
                 return run  # nothing to strip
             content[index] = stripped
-            return type(run)(_runs(content))
+            return type(run)(_as_runs(content))
         return None
     return run
 
@@ -564,9 +564,9 @@ class _Builder:
         else:
             return inner  # bold or italics around white space only
         if tag in _STRONG:
-            return [Strong(_runs(_merge(inner)))]
+            return [Strong(_as_runs(_merge(inner)))]
         if tag in _EMPHASIS:
-            return [Emphasis(_runs(_merge(inner)))]
+            return [Emphasis(_as_runs(_merge(inner)))]
         return inner
 
     def _link(self, element: etree._Element, inner: list[Inline | str]) -> list[Inline | str]:
