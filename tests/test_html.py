@@ -76,6 +76,19 @@ def test_links_resolved_against_url():
     assert ["https://www.exampleco.example/about"] == links
 
 
+def test_bare_addresses_listed_in_order_once():
+    """Bare addresses in plain and marked-up paragraphs are links, in the order printed, each once."""
+    body = (
+        "<h1>Exampleco opens a depot</h1>"
+        "<p>Exampleco.org opened a depot today, the company said in Sampletown on Monday.</p>"
+        "<p>Read more at <a href='https://files.example/depot'>the files</a> or at www.exampleco.example.</p>"
+        "<p>Exampleco.org and press@exampleco.example answer questions about the depot all week.</p>"
+    )
+    release = parse_html(page(body), language="en").communique
+    assert ["Exampleco.org", "https://files.example/depot", "www.exampleco.example",
+            "mailto:press@exampleco.example"] == [link.url for link in release.links]
+
+
 def test_metadata_kept():
     """Meta tags and JSON-LD values are kept as metadata; the issuer comes from the first sentence."""
     release = read_fixture("modern.html").communique

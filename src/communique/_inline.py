@@ -57,6 +57,8 @@ class Collected:
     #: Each address met, in order, with the text it was printed as (None when it printed itself).
     texts: dict[str, str | None] = attrs.Factory(dict)
     attachments: list[Attachment] = attrs.Factory(list)
+    #: The addresses :func:`collect_addresses` found in each word it read: a page repeats its site's name.
+    words: dict[str, tuple[str, ...]] = attrs.Factory(dict)
 
     def link(self, url: str, text: str | None) -> None:
         """Record a link; an address met again keeps its place, and gains a text if it had none."""
@@ -283,7 +285,10 @@ def collect_addresses(text: str, collected: Collected) -> None:
                     text.rfind("\t", 0, hit.start())) + 1
         blank = _BLANK.search(text, hit.end())
         position = blank.start() if blank else len(text)
-        for match in _ADDRESS.finditer(text[start:position]):
-            url = _trim_url(match.group())[0]
-            if url:
-                collected.link(_href(url), None)
+        word = text[start:position]
+        found = collected.words.get(word)
+        if found is None:
+            found = collected.words[word] = tuple(
+                _href(url) for match in _ADDRESS.finditer(word) if (url := _trim_url(match.group())[0]))
+        for url in found:
+            collected.link(url, None)

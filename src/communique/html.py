@@ -41,6 +41,7 @@ list of other releases.
 
 from __future__ import annotations
 
+import functools
 import re
 import urllib.parse
 from collections.abc import Iterable, Sequence
@@ -408,7 +409,17 @@ class _Builder:
             self.pending_line = line_of(element)
             self.pending = pre
             self.flush()
-        elif tag in _TEXT_BLOCKS and not (len(element) and _has_block(element)):
+        elif tag in _TEXT_BLOCKS and not len(element):
+            # A paragraph of text only, the most common: one run, no markup to merge or strip.
+            self._itemprop_date(element)
+            own = element.text
+            if own:
+                if "." in own or "@" in own:
+                    collect_addresses(own, self.collected)
+                visible = " ".join(own.split())
+                if visible:
+                    self.pieces.append(_Piece("paragraph", (Text(visible),), line=line_of(element), text=visible))
+        elif tag in _TEXT_BLOCKS and not _has_block(element):
             self.pending_line = line_of(element)
             self.pending = self.inline_children(element, depth)
             self._itemprop_date(element)
@@ -769,6 +780,7 @@ def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[st
     return None
 
 
+@functools.lru_cache(maxsize=32)
 def _aboutwords(language: str | None) -> frozenset[str]:
     return frozenset(rec.fold(prefix.split(" ", 1)[0]) for cues in rec.cue_order(language)
                      for prefix in cues.boilerplate_prefixes)
