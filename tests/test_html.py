@@ -89,6 +89,33 @@ def test_bare_addresses_listed_in_order_once():
             "mailto:press@exampleco.example"] == [link.url for link in release.links]
 
 
+def test_listed_contacts():
+    """Contacts listed under a contact heading are read; an address only a link names goes to its own item."""
+    body = (
+        "<h1>Acme buys Beta</h1><p>Acme has bought Beta for one euro, the company said on Monday.</p>"
+        "<h2>Press contacts</h2><ul>"
+        "<li>Jane Sample, press officer, +44 20 7946 0000, <a href='mailto:jane@acme.example'>e-mail</a></li>"
+        "<li>John Example, +44 20 7946 0001, <a href='mailto:john@acme.example'>john@acme.example</a></li></ul>"
+    )
+    release = parse_html(page(body), language="en").communique
+    assert [("Jane Sample", ("+44 20 7946 0000",), ("jane@acme.example",)),
+            ("John Example", ("+44 20 7946 0001",), ("john@acme.example",))] == [
+        (c.name, c.phones, c.emails) for c in release.contacts]
+    assert release.contacts[0].text.startswith("Press contacts\nJane Sample")
+    assert () == release.unclassified
+
+
+def test_list_after_contact_heading_that_lists_no_contact():
+    """A list of topics under a contact heading gives no contact and loses none of its text."""
+    body = (
+        "<h1>Acme buys Beta</h1><p>Acme has bought Beta for one euro, the company said on Monday.</p>"
+        "<h2>Contact</h2><ul><li>Prices</li><li>Delivery dates</li></ul>"
+    )
+    release = parse_html(page(body), language="en").communique
+    assert () == release.contacts
+    assert ("Contact", "Prices Delivery dates") == release.unclassified
+
+
 def test_metadata_kept():
     """Meta tags and JSON-LD values are kept as metadata; the issuer comes from the first sentence."""
     release = read_fixture("modern.html").communique

@@ -412,6 +412,17 @@ class TestConventions:
                 "Contacts:\nMedia: Joe Minor, +1 212-555-0199\n")
         assert parse_text(text).communique.issuer is None
 
+    def test_listed_contacts(self):
+        """Contacts listed as bullets under a contact heading are contacts, each with its own phone and address."""
+        text = ("# Acme buys Beta\n\nAcme has bought Beta for one euro, the company said on Monday.\n\n"
+                "Press contacts:\n\n- Jane Sample, press officer, +44 20 7946 0000, jane@acme.example\n"
+                "- John Example, +44 20 7946 0001, john@acme.example\n")
+        release = parse_text(text, language="en").communique
+        assert [("Jane Sample", ("+44 20 7946 0000",), ("jane@acme.example",)),
+                ("John Example", ("+44 20 7946 0001",), ("john@acme.example",))] == [
+            (c.name, c.phones, c.emails) for c in release.contacts]
+        assert () == release.unclassified
+
     def test_unbracketed_wire_and_summary_points(self):
         """Long summary points before a dateline stay in the head; a dashed wire leaves the body."""
         text = ("# Acme Widens Its Lead\n\nShort first point\n\n"

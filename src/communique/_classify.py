@@ -214,6 +214,18 @@ def add_contacts(
     return contacts, left
 
 
+def printed_heading(visible: str, rest: str) -> str:
+    """The heading part of a line "Heading: rest", as printed.
+
+    >>> printed_heading("Contact presse : Jeanne Exemple", "Jeanne Exemple")
+    'Contact presse :'
+    """
+    rest = rest.strip()
+    if rest and rest in visible:
+        return visible[: visible.rindex(rest)].strip()
+    return visible.strip()
+
+
 # --------------------------------------------------------------------------
 # The tail
 
@@ -338,10 +350,23 @@ def read_tail(parts: Parts, blocks: Sequence[B], reader: TailReader[B]) -> None:
 
 
 def _continues_contact(block: TailBlock) -> bool:
-    """A paragraph after a contact heading belongs to it unless it reads as running text without a number."""
-    if block.kind != "paragraph":
-        return False
-    text = block.visible  # asked only of paragraphs: a reader may work it out when asked
+    """A paragraph or a list after a contact heading belongs to it unless it reads as running text without a number.
+
+    Contacts are often listed: a list (one block, ``list``, or a block per
+    item, ``item``, as the reader names them) belongs to the contact block
+    when one of its items prints a phone number or an e-mail address (a
+    list of topics does not) and none reads as running text without one.
+    """
+    if block.kind == "list":
+        lines = block.lines
+        return any(phones_in(line) or emails_in(line) for line in lines) and all(map(_contact_like, lines))
+    text = block.visible  # asked only of paragraphs and items: a reader may work it out when asked
+    if block.kind == "item":
+        return bool(phones_in(text) or emails_in(text))
+    return block.kind == "paragraph" and _contact_like(text)
+
+
+def _contact_like(text: str) -> bool:
     return not (body_like(text) and not phones_in(text) and not emails_in(text))
 
 

@@ -51,7 +51,7 @@ import attrs
 from lxml import etree
 
 from . import _recognize as rec
-from ._classify import SENTENCE_END, Opening, Parts, body_like, choose_issuer, read_tail, words
+from ._classify import SENTENCE_END, Opening, Parts, body_like, choose_issuer, printed_heading, read_tail, words
 from ._contacts import emails_in, looks_like_name, phones_in
 from ._html_page import (
     Content,
@@ -236,6 +236,8 @@ class _Piece:
     addresses: tuple[str, ...] = ()
     #: Whether the whole paragraph is bold: a heading, a headline or a chapô in many pages (asked often, told once).
     strong: bool = False
+    #: A list's lines: each item's, then the e-mail addresses its links name without printing them.
+    item_lines: tuple[str, ...] = ()
 
     @property
     def visible(self) -> str:
@@ -244,7 +246,9 @@ class _Piece:
 
     @property
     def lines(self) -> list[str]:
-        """The visible text, line by line (``<br>`` splits lines)."""
+        """The visible text, line by line (``<br>`` and list items split lines)."""
+        if self.kind == "list":
+            return list(self.item_lines)
         if not any(isinstance(run, LineBreak) for run in self.runs):
             return [self.text]
         return [_space(line).strip() for line in plain_text(self.runs).split("\n") if line.strip()]
@@ -445,6 +449,7 @@ class _Builder:
             return
         items: list[ListItem] = []
         texts: list[str] = []
+        lines: list[str] = []
 
         def loose(text: str | None) -> None:
             # Text between items (invalid, but printed): an item of its own.
@@ -454,6 +459,7 @@ class _Builder:
                 content, visible = _finish([text])
                 items.append(ListItem(content))
                 texts.append(visible)
+                lines.append(visible)
 
         loose(element.text)
         for child in element:
@@ -465,21 +471,24 @@ class _Builder:
                 loose(child.tail)
                 continue
             inner = self._sub(child, depth + 1)
-            lines = [piece for piece in inner.pieces if piece.kind in {"paragraph", "heading"}]
+            own = [piece for piece in inner.pieces if piece.kind in {"paragraph", "heading"}]
             blocks = [piece.block for piece in inner.pieces if piece.kind not in {"paragraph", "heading"}
                       and piece.block is not None]
-            if len(lines) == 1:
-                content = lines[0].runs  # finished already
+            if len(own) == 1:
+                content = own[0].runs  # finished already
             else:
                 joined: list[Inline | str] = []
-                for piece in lines:
+                for piece in own:
                     if joined:
                         joined.append(LineBreak())
                     joined.extend(piece.runs)
                 content = _finish(joined)[0]
             if content or blocks:
                 items.append(ListItem(content, blocks=blocks))
-                texts.extend(piece.text for piece in lines)
+                texts.extend(piece.text for piece in own)
+                for piece in inner.pieces:
+                    lines.extend(line for line in piece.lines if line)
+                    lines.extend(piece.addresses)
             loose(child.tail)
         if not items:
             return
@@ -489,7 +498,8 @@ class _Builder:
             block: Block = OrderedList(items, start=int(start) if start.isdigit() else 1)
         else:
             block = BulletList(items)
-        self.pieces.append(_Piece("list", block=block, line=line_of(element), text=_space(text).strip()))
+        self.pieces.append(_Piece("list", block=block, line=line_of(element), text=_space(text).strip(),
+                                  item_lines=tuple(lines)))
 
     def _table(self, element: etree._Element, depth: int) -> None:
         rows = list(element.iter("tr"))
@@ -861,7 +871,8 @@ def _contact_opening(piece: _Piece, language: str | None) -> Opening[_Piece]:
         lines.extend(piece.lines[1:])
     if len(piece.lines) > 1 and not lines:
         lines = piece.lines[1:]
-    return Opening("contact", heading=found.heading or None, lines=lines)
+    printed = printed_heading(piece.text, found.rest)
+    return Opening("contact", heading=found.heading or None, printed=printed, lines=lines)
 
 
 # --------------------------------------------------------------------------

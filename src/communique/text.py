@@ -45,7 +45,17 @@ from typing import Any
 import attrs
 
 from . import _recognize as rec
-from ._classify import SENTENCE_END, Opening, Parts, add_contacts, body_like, choose_issuer, read_tail, words
+from ._classify import (
+    SENTENCE_END,
+    Opening,
+    Parts,
+    add_contacts,
+    body_like,
+    choose_issuer,
+    printed_heading,
+    read_tail,
+    words,
+)
 from ._contacts import e164, emails_in, looks_like_name, phones_in
 from ._decode import decode
 from ._inline import Collected, normalize_space, parse_inline
@@ -781,7 +791,7 @@ def _head_block(
         contact = _match_contact_heading(visible, language)
         if contact:
             return _head_contacts(state, blocks, index, contact.rest, contact.heading,
-                                  printed=_printed_heading(visible, contact.rest))
+                                  printed=printed_heading(visible, contact.rest))
         if _link_only(part):
             _keep_links_line(state, part.text)
             continue
@@ -864,14 +874,6 @@ def _contact_links(state: _State, contacts: Sequence[Contact], left: Sequence[st
             state.collected.link(url, None)
 
 
-def _printed_heading(visible: str, rest: str) -> str:
-    """The heading part of a line "Heading: rest", as printed."""
-    rest = rest.strip()
-    if rest and rest in visible:
-        return visible[: visible.rindex(rest)].strip()
-    return visible.strip()
-
-
 def _head_contacts(
     state: _State, blocks: list[_Block], index: int, rest: str, heading: str | None = None, printed: str = "",
 ) -> int:
@@ -909,7 +911,7 @@ class _Tail:
         if _is_end_marker(first, language) or _is_end_marker(visible, language):
             return Opening("end", printed=first.strip(), lines=block.lines[1:])
         contact = _match_contact_heading(visible, language) if block.kind in {"paragraph", "heading"} else None
-        printed = _printed_heading(visible, contact.rest) if contact is not None else ""
+        printed = printed_heading(visible, contact.rest) if contact is not None else ""
         asked = _CONTACT_SENTENCE.search(block.visible) if contact is None and block.kind == "paragraph" else None
         if asked is not None and (phones_in(block.visible) or emails_in(block.visible)):
             # "For more information, please contact Jane Doe, press officer, at 555-0100."
