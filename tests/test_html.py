@@ -76,6 +76,25 @@ def test_links_resolved_against_url():
     assert ["https://www.exampleco.example/about"] == links
 
 
+@pytest.mark.parametrize(("url", "expected"), [
+    (None, "https://www.exampleco.example/en/about"),
+    ("https://mirror.example/saved/page.html", "https://www.exampleco.example/en/about"),
+])
+def test_links_resolved_against_base(url, expected):
+    """A page's <base href> is where its relative links point, with or without the page's URL."""
+    body = ("<h1>Exampleco opens a depot</h1><p>Exampleco opened a depot today, the company said on Monday. "
+            "<a href='about'>About us</a></p>")
+    release = parse_html(page(body, head="<base href='https://www.exampleco.example/en/'>"), url=url).communique
+    assert [expected] == [link.url for link in release.links]
+
+
+def test_relative_base_without_url_resolves_nothing():
+    """A relative <base href> and no page URL: links stay as written."""
+    body = "<h1>Exampleco opens a depot</h1><p>Exampleco opened a depot today. <a href='about'>About us</a></p>"
+    release = parse_html(page(body, head="<base href='/en/'>")).communique
+    assert ["about"] == [link.url for link in release.links]
+
+
 def test_bare_addresses_listed_in_order_once():
     """Bare addresses in plain and marked-up paragraphs are links, in the order printed, each once."""
     body = (

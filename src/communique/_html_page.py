@@ -199,6 +199,8 @@ class PageMetadata:
     #: Publication dates the page declares, best source first: ``(source, value as written, date)``.
     dates: list[tuple[str, str, datetime.date]] = attrs.Factory(list)
     canonical: str | None = None
+    #: The ``href`` of the page's first ``<base>``, as written: relative links resolve against it.
+    base: str | None = None
 
 
 _ARTICLE_TYPES = frozenset({
@@ -253,7 +255,7 @@ def read_metadata(root: etree._Element) -> PageMetadata:
     if lang and lang.strip():
         found.language = lang.strip()
     doomed: list[etree._Element] = []
-    for element in root.iter("title", "meta", "script", "link"):
+    for element in root.iter("title", "meta", "script", "link", "base"):
         tag = element.tag
         if tag == "title":
             if found.title is None:
@@ -271,6 +273,8 @@ def read_metadata(root: etree._Element) -> PageMetadata:
                 _json_ld(element.text or "", found)
         elif tag == "link" and (element.get("rel") or "").lower() == "canonical" and element.get("href"):
             found.canonical = element.get("href", "").strip()
+        elif tag == "base" and found.base is None and (element.get("href") or "").strip():
+            found.base = element.get("href", "").strip()
     meta = {name.lower(): value for name, value in found.meta}
     if found.language is None:
         language = meta.get("content-language") or meta.get("og:locale") or meta.get("dc.language")

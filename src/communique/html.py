@@ -885,7 +885,8 @@ def parse_html(
     """Read a press release from an HTML page.
 
     *name* names the input in diagnostics (a path, ``<stdin>``); *url* is
-    the page's address, against which relative links are resolved;
+    the page's address, against which relative links are resolved (through
+    the page's ``<base href>``, as a browser does, when it has one);
     *language* (a BCP 47 tag) overrides the page's ``lang`` and the
     detection from the text. Returns a :class:`~communique.Reading`: the
     communiqué and the diagnostics.
@@ -916,7 +917,7 @@ def parse_html(
     strip_chrome(root)
     content = main_content(root)
     collected = Collected()
-    builder = _Builder(url, collected)
+    builder = _Builder(_base_url(url, metadata.base), collected)
     builder.walk(content.element)
     builder.flush()
     pieces = builder.pieces
@@ -944,6 +945,24 @@ def parse_html(
         collected=collected, metadata=_metadata_fields(metadata, state.headline),
         provenance=Provenance(source=name, format="html", url=url),
     )
+
+
+def _base_url(url: str | None, declared: str | None) -> str | None:
+    """The address relative links resolve against: the page's ``<base href>`` resolved against *url*, else *url*.
+
+    >>> _base_url("https://acme.example/news/1", "/en/")
+    'https://acme.example/en/'
+    >>> _base_url(None, "https://acme.example/en/"), _base_url(None, "/en/")
+    ('https://acme.example/en/', None)
+    """
+    if not declared or declared.lower().startswith(("javascript:", "data:")):
+        return url
+    try:
+        base = urllib.parse.urljoin(url, declared) if url else declared
+    except ValueError:
+        return url
+    # A relative base with no page address to resolve it against resolves nothing.
+    return base if urllib.parse.urlsplit(base).scheme else url
 
 
 def _start(root: etree._Element, content: Content, pieces: list[_Piece], builder: _Builder) -> tuple[
