@@ -135,6 +135,25 @@ def test_list_after_contact_heading_that_lists_no_contact():
     assert ("Contact", "Prices Delivery dates") == release.unclassified
 
 
+def test_prose_in_widgets_and_teasers_kept():
+    """Page builders' text widgets and a "teaser" standfirst are the release, not chrome; link widgets are chrome."""
+    widget = "<div class='builder-widget builder-widget-text'><p>{}</p></div>"
+    body = (
+        "<main><h1>Exampleco opens a depot</h1><p class='teaser'>A depot for the north, with forty jobs</p>"
+        + widget.format("SAMPLETOWN, May 5, 2024 - Exampleco opened a depot this morning, the company said.")
+        + widget.format("The depot employs forty people and serves the whole northern region from now on.")
+        + widget.format("Deliveries start in the spring, after a last round of safety checks on site.")
+        + "<div class='related-widget'><a href='/a'>Exampleco buys a boat</a> <a href='/b'>Exampleco sells a car</a>"
+        "</div></main>"
+    )
+    release = parse_html(page(body), language="en").communique
+    assert "A depot for the north, with forty jobs" == release.subheadline
+    assert ["Exampleco opened", "The depot employs", "Deliveries start"] == [
+        block.plain_text[:len(start)] for block, start in zip(
+            release.body, ["Exampleco opened", "The depot employs", "Deliveries start"], strict=True)]
+    assert "boat" not in " ".join(release.unclassified)
+
+
 def test_metadata_kept():
     """Meta tags and JSON-LD values are kept as metadata; the issuer comes from the first sentence."""
     release = read_fixture("modern.html").communique

@@ -337,10 +337,15 @@ _ALWAYS = frozenset({
 })
 _CHROME_WORDS = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|cookies?|cookiebar|consent|gdpr|share|"
-    r"sharing|sharebar|social|socials|sidebar|widget|widgets|related|latest|recent|more-news|newsletter|"
+    r"sharing|sharebar|social|socials|sidebar|newsletter|"
     r"subscribe|signup|footer|masthead|topnav|skip|skiplinks?|popup|modal|advert|advertisement|promo|pagination|"
-    r"pager|toolbar|comments?|teasers?|tags|tagcloud|byline-share|print-button)(?:$|[\s_-])",
+    r"pager|toolbar|comments?|tagcloud|byline-share|print-button)(?:$|[\s_-])",
     re.IGNORECASE,
+)
+# Words that name chrome only when the element is mostly links: page builders wrap each paragraph of an
+# article in a "text widget", and many sites call the standfirst a "teaser".
+_LINK_CHROME_WORDS = re.compile(
+    r"(?:^|[\s_-])(?:widget|widgets|related|latest|recent|more-news|teasers?|tags)(?:$|[\s_-])", re.IGNORECASE,
 )
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
                            "dialog", "alertdialog", "toolbar"})
@@ -390,19 +395,23 @@ def strip_chrome(root: etree._Element) -> int:
         ):
             doomed.append(element)
             continue
+        if tag in {"html", "body", "main", "article"}:
+            continue
         role = (element.get("role") or "").strip().lower()
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if (role in _CHROME_ROLES or (names.strip() and _CHROME_WORDS.search(names))) and tag not in {
-            "html", "body", "main", "article",
-        }:
-            if next(element.iter("h1"), None) is not None:
-                continue
-            if not total:
-                body = root.find("body")
-                total = max(_text_length(body if body is not None else root), 1)
+        if not names.strip() and role not in _CHROME_ROLES:
+            continue
+        chrome = role in _CHROME_ROLES or _CHROME_WORDS.search(names) is not None
+        if (chrome or _LINK_CHROME_WORDS.search(names)) and next(element.iter("h1"), None) is None:
             size = _text_length(element)
-            if size < 0.3 * total or _link_length(element) > 0.5 * size:
-                doomed.append(element)
+            if not size or _link_length(element) > 0.5 * size:
+                doomed.append(element)  # links, or nothing to read
+            elif chrome:
+                if not total:
+                    body = root.find("body")
+                    total = max(_text_length(body if body is not None else root), 1)
+                if size < 0.3 * total:
+                    doomed.append(element)
     # Removing an element inside one already removed only touches the detached subtree.
     for element in doomed:
         _remove(element)
