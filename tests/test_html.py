@@ -124,6 +124,32 @@ def test_listed_contacts():
     assert () == release.unclassified
 
 
+_LEAD = ("<h1>Exampleco opens a plant</h1><p>SAMPLETOWN, May 5, 2024 - Exampleco opened a plant this morning, "
+         "the company said in a statement.</p><p>The plant employs fifty people and makes bolts for the whole "
+         "region, the company said.</p>")
+
+
+@pytest.mark.parametrize(("block", "expected"), [
+    ("<p>Media Contact:<br>Jordan Sample<br>Exampleco Corp.<br>555-0142<br>press@exampleco.example</p>",
+     [("Jordan Sample", None, "Exampleco Corp", ("555-0142",), ("press@exampleco.example",))]),
+    ("<p>Media Contact: Jordan Sample<br>Exampleco Corp.<br>555-0142<br>press@exampleco.example</p>",
+     [("Jordan Sample", None, "Exampleco Corp", ("555-0142",), ("press@exampleco.example",))]),
+    ("<p><strong>Media Contact</strong><br>Kim Example<br>Finch Outdoor<br>555-0133<br>kim@finch.example</p>",
+     [("Kim Example", None, "Finch Outdoor", ("555-0133",), ("kim@finch.example",))]),
+    (("<h3>Contacts</h3><p>Investors:<br>Morgan Sample<br>555-0150<br>ir@exampleco.example</p>"
+      "<p>Media:<br>Priya Example<br>555-0151<br>media@exampleco.example</p>"),
+     [("Morgan Sample", "Investors", None, ("555-0150",), ("ir@exampleco.example",)),
+      ("Priya Example", "Media", None, ("555-0151",), ("media@exampleco.example",))]),
+])
+def test_contact_lines(block, expected):
+    """A contact paragraph's <br> lines are its fields: heading, name, organisation, desk labels, numbers."""
+    release = parse_html(page(f"<main>{_LEAD}{block}</main>"), language="en").communique
+    assert expected == [(c.name, c.role, c.organization, c.phones, c.emails) for c in release.contacts]
+    text = "\n".join(c.text or "" for c in release.contacts)
+    assert 1 == text.count("555-0142") + text.count("555-0133") + text.count("555-0150")  # each line once
+    assert () == release.unclassified
+
+
 def test_list_after_contact_heading_that_lists_no_contact():
     """A list of topics under a contact heading gives no contact and loses none of its text."""
     body = (

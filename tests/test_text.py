@@ -423,6 +423,16 @@ class TestConventions:
             (c.name, c.phones, c.emails) for c in release.contacts]
         assert () == release.unclassified
 
+    def test_contact_desks_and_organisation_lines(self):
+        """Desk labels ("Media:") open a contact; a name-like line before the numbers is the organisation."""
+        text = ("# Acme buys Beta\n\nAcme has bought Beta for one euro, the company said on Monday.\n\n"
+                "Contacts:\nInvestors:\nMorgan Sample\nBeta Holdings\n555-0150\n\n"
+                "Media:\nPriya Example\n555-0151\n")
+        release = parse_text(text, language="en").communique
+        assert [("Morgan Sample", "Investors", "Beta Holdings", ("555-0150",)),
+                ("Priya Example", "Media", None, ("555-0151",))] == [
+            (c.name, c.role, c.organization, c.phones) for c in release.contacts]
+
     def test_unbracketed_wire_and_summary_points(self):
         """Long summary points before a dateline stay in the head; a dashed wire leaves the body."""
         text = ("# Acme Widens Its Lead\n\nShort first point\n\n"

@@ -238,6 +238,27 @@ class _Draft:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def _line_parts(raw: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """A contact line's e-mail addresses, URLs and phone numbers, and the pieces of text left between them."""
+    line = _PHONE_LABEL.sub(r" \1 ", _unglue(raw))
+    emails = emails_in(line)
+    rest = _EMAIL.sub(" ", line) if "@" in line else line
+    rest = _OBFUSCATED.sub(" ", rest) if _has_bracket(rest) else rest
+    urls: list[str] = []
+    if "://" in rest or "www." in rest.lower():
+        urls = [u.rstrip(".,;") for u in _URL.findall(rest)]
+        rest = _URL.sub(" ", rest)
+    phones = phones_in(rest)
+    for phone in phones:
+        rest = rest.replace(phone, " ", 1)
+    pieces = [p.strip(" .()[]*") for p in _SEPARATORS.split(rest)]
+    return emails, urls, phones, [p for p in pieces if p and _LETTER.search(p)]
+
+
+# A desk label on a line of its own: one to three words and a colon.
+_DESK = re.compile(r"([^\W\d_][\w'’&.-]*(?:\s+[\w'’&.-]+){0,2})\s*:")
+
+
 def parse_contacts(
     lines: list[str], *, language: str | None = None, heading: str | None = None,
 ) -> tuple[list[Contact], list[str]]:
@@ -245,7 +266,9 @@ def parse_contacts(
 
     *lines* are the block's lines as printed (a blank line separates people
     where the block says nothing else). A new person starts where a second
-    name appears. A block with phones or e-mail addresses but no name still
+    name appears after the first one's phone or e-mail address (before it, a
+    name-like line alone is the person's organisation), or at a desk label
+    on a line of its own (``Media:``), which becomes the role. A block with phones or e-mail addresses but no name still
     gives a contact, with the desk's *heading* as its role when there is one.
 
     Lines that give no contact (no name, phone or e-mail address) come back
@@ -261,22 +284,26 @@ def parse_contacts(
     for raw in lines:
         if not raw.strip():
             continue
-        line = _PHONE_LABEL.sub(r" \1 ", _unglue(raw))
-        emails = emails_in(line)
-        rest = _EMAIL.sub(" ", line) if "@" in line else line
-        rest = _OBFUSCATED.sub(" ", rest) if _has_bracket(rest) else rest
-        urls: list[str] = []
-        if "://" in rest or "www." in rest.lower():
-            urls = [u.rstrip(".,;") for u in _URL.findall(rest)]
-            rest = _URL.sub(" ", rest)
-        phones = phones_in(rest)
-        for phone in phones:
-            rest = rest.replace(phone, " ", 1)
-        pieces = [p.strip(" .()[]*") for p in _SEPARATORS.split(rest)]
-        pieces = [p for p in pieces if p and _LETTER.search(p)]
+        emails, urls, phones, pieces = _line_parts(raw)
         names = [p for p in pieces if looks_like_name(p)]
         if not names and not current.lines and len(pieces) == 1 and _single_name(pieces[0]):
             names = pieces
+        desk = _DESK.fullmatch(raw.strip()) if not (phones or emails) else None
+        if desk is not None:
+            # "Media:" or "Investors:" on a line of its own: the desk of the contact that follows.
+            if not current.empty:
+                drafts.append(current)
+                current = _Draft()
+            current.lines.append(raw)
+            current.role = current.role or desk.group(1)
+            continue
+        if names == pieces and len(names) == 1 and current.name and not (
+            current.phones or current.emails or current.organization
+        ):
+            # A name-like line between a person's name and their numbers is where they work
+            # ("Jane Doe / Acme Outdoor / 555-0100"): a second person comes after the first one's details.
+            names = []
+            current.organization = pieces[0]
         if names and not current.empty:
             drafts.append(current)
             current = _Draft()

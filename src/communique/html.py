@@ -863,16 +863,19 @@ class _Tail:
 
 def _contact_opening(piece: _Piece, language: str | None) -> Opening[_Piece]:
     """A contact block's heading and its lines: those after the heading's line, or all of them."""
+    lines = piece.lines
+    # A heading on the first of several lines ("Media Contact:<br>Jane Doe<br>555-0100") leaves the
+    # lines after it as they are; else the heading opens the paragraph's text, read as one line.
+    first = rec.match_contact_heading(lines[0], language) if len(lines) > 1 else None
+    if first is not None:
+        rest = [first.rest] if first.rest.strip() else []
+        return Opening("contact", heading=first.heading or None, printed=printed_heading(lines[0], first.rest),
+                       lines=rest + lines[1:])
     found = rec.match_contact_heading(piece.text, language)
     if found is None:
-        return Opening("contact", lines=piece.lines)
-    lines = [found.rest] if found.rest.strip() else []
-    if piece.lines and piece.lines[0].startswith(piece.text[:20]) and len(piece.lines) > 1:
-        lines.extend(piece.lines[1:])
-    if len(piece.lines) > 1 and not lines:
-        lines = piece.lines[1:]
-    printed = printed_heading(piece.text, found.rest)
-    return Opening("contact", heading=found.heading or None, printed=printed, lines=lines)
+        return Opening("contact", lines=lines)
+    return Opening("contact", heading=found.heading or None, printed=printed_heading(piece.text, found.rest),
+                   lines=[found.rest] if found.rest.strip() else [])
 
 
 # --------------------------------------------------------------------------
