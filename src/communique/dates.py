@@ -320,9 +320,16 @@ def _build(all_cues: tuple[LanguageCues, ...]) -> _Grammar:
 
 
 def _month_word(months: Mapping[str, int], word: str) -> bool:
-    """Whether *word*, cleaned of punctuation and of full stops before it, names a month, with its full stops or not."""
-    name = word.strip(_PUNCTUATION).lstrip(".").lower()
-    return name in months or name.rstrip(".") in months
+    """Whether *word*, or a piece of it between punctuation, names a month, with its full stops or not.
+
+    A month may be glued to the word before it ("WIRE)--June", "Acme—June"),
+    so each piece is looked up, cleaned of the full stops before it.
+    """
+    for piece in word.translate(_PUNCTUATION_TO_BLANK).split():
+        name = piece.lstrip(".").lower()
+        if name in months or name.rstrip(".") in months:
+            return True
+    return False
 
 
 _AMPM = r"(?P<ampm>[ap])\.?[^\S\r\n]?m\b\.?"
@@ -474,6 +481,8 @@ def _problem(match: re.Match[str], problem: str, detail: str) -> DateMatch:
 
 
 _PUNCTUATION = ",;:()[]{}\"'«»“”‘’–—-/"
+# The same characters turned to blanks, to cut words apart where punctuation glues them.
+_PUNCTUATION_TO_BLANK = str.maketrans(dict.fromkeys(_PUNCTUATION, " "))
 
 
 def _digit_runs(text: str) -> list[tuple[int, int]]:
@@ -503,7 +512,8 @@ def _could_be_date(text: str, start: int, end: int, grammar: _Grammar) -> bool:
     if text[end : end + 1] in ("/", "-", ".") and text[end + 1 : end + 2].isdigit():
         return True
     # "1er août", "3. März", "1º de mayo": the month is among the next three words;
-    # "July 24", "julio de 2012": among the two before. Month names hold no blank.
+    # "July 24", "julio de 2012": among the two before. Month names hold no blank;
+    # a word may hold one glued on by punctuation ("WIRE)--June 10"): see _month_word.
     near = text[end : end + 32].split()[:3] + text[max(start - 24, 0) : start].split()[-2:]
     return any(map(grammar.month_word, near))
 
