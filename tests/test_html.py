@@ -180,6 +180,29 @@ def test_prose_in_widgets_and_teasers_kept():
     assert "boat" not in " ".join(release.unclassified)
 
 
+@pytest.mark.parametrize(("lang", "line", "label", "number"), [
+    ("de", "Pressemitteilung Nr. 12/2024", "Pressemitteilung", "12/2024"),
+    ("fr", "Communiqué de presse n° 46", "Communiqué de presse", "46"),
+    ("en", "Press release No. 2024-17", "Press release", "2024-17"),
+    ("es", "Nota de prensa nº 15/2024", "Nota de prensa", "15/2024"),
+])
+def test_label_and_reference_on_one_line(lang, line, label, number):
+    """A kind label followed by a reference number on its line gives both, as in the text reader."""
+    body = (f"<main><p>{line}</p><h1>Exampleco opens a depot</h1>"
+            "<p>Exampleco opened a depot in Sampletown today, the company said in a statement.</p></main>")
+    release = parse_html(f"<html lang='{lang}'><body>{body}</body></html>").communique
+    assert (label, number) == (release.kind.label, release.reference.number)
+    assert () == release.unclassified
+
+
+def test_label_line_rest_kept_when_a_heading_is_the_headline():
+    """What follows a label on its line is kept when the page's heading turns out to be the headline."""
+    body = ("<main><p>Press release: Exampleco news</p><h1>Exampleco opens a depot</h1>"
+            "<p>Exampleco opened a depot in Sampletown today, the company said in a statement.</p></main>")
+    release = parse_html(page(body), language="en").communique
+    assert ("Exampleco opens a depot", ("Exampleco news",)) == (release.headline, release.unclassified)
+
+
 def test_metadata_kept():
     """Meta tags and JSON-LD values are kept as metadata; the issuer comes from the first sentence."""
     release = read_fixture("modern.html").communique

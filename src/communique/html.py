@@ -634,7 +634,7 @@ def _label(state: Parts, text: str) -> bool:
     label = rec.match_label(text, state.language) if len(text) <= 200 else None
     if label is None:
         return False
-    state.take_label(label)
+    state.take_label(label, reference_in_rest=True)
     return True
 
 
@@ -672,6 +672,8 @@ def _head(state: Parts, pieces: list[_Piece], start: int, marked: bool, dates_be
             continue
         if index == headline_at:
             if not _label(state, piece.text):
+                if state.headline is not None:
+                    state.keep(state.headline)  # what a label line's rest made the headline
                 state.headline = piece.text
             index += 1
             continue
