@@ -203,6 +203,25 @@ def test_label_line_rest_kept_when_a_heading_is_the_headline():
     assert ("Exampleco opens a depot", ("Exampleco news",)) == (release.headline, release.unclassified)
 
 
+@pytest.mark.parametrize(("lang", "body", "subheadline", "first"), [
+    ("en", "<p>SAMPLETOWN, May 5, 2024 - Exampleco opened a depot.</p><p>It employs fifty people.</p>",
+     None, "Exampleco opened a depot."),
+    ("en", "<p>SAMPLETOWN, May 5, 2024</p><p>Exampleco opened a depot.</p><p>It employs fifty people.</p>",
+     None, "Exampleco opened a depot."),
+    ("fr", ("<p>Le dépôt accueille déjà quarante salariés venus de la région.</p>"
+            "<p>Lyon, le 6 février 2024 – Exampleco a ouvert aujourd’hui un dépôt de quarante salariés.</p>"),
+     "Le dépôt accueille déjà quarante salariés venus de la région.", "Exampleco a ouvert"),
+])
+def test_body_starts_at_the_dateline(lang, body, subheadline, first):
+    """A short first sentence, a dateline on its own line, or a standfirst above the dateline: the body follows it."""
+    release = parse_html(f"<html lang='{lang}'><body><main><h1>Exampleco opens a depot</h1>{body}</main></body></html>"
+                         ).communique
+    assert release.dateline.date is not None
+    assert subheadline == release.subheadline
+    assert release.body[0].plain_text.startswith(first)
+    assert () == (release.unclassified + release.summary)
+
+
 def test_metadata_kept():
     """Meta tags and JSON-LD values are kept as metadata; the issuer comes from the first sentence."""
     release = read_fixture("modern.html").communique

@@ -661,6 +661,7 @@ def _head(state: Parts, pieces: list[_Piece], start: int, marked: bool, dates_be
     language = state.language
     headline_at = _headline_index(pieces, start, language)
     index = 0
+    dated = False  # a dateline was read after the headline: what follows it is the body
     while index < len(pieces):
         piece = pieces[index]
         before = headline_at is not None and index < headline_at
@@ -710,8 +711,9 @@ def _head(state: Parts, pieces: list[_Piece], start: int, marked: bool, dates_be
             found = rec.match_dateline(unit, language, allow_site=True) if (dates_before or not before) else None
             if found is not None:
                 state.take_dateline(found, piece.line)
+                dated = not before and state.headline is not None
                 rest = unit[found.end:].strip()
-                if rest and len(units) == 1 and words(rest) >= 6:
+                if rest and len(units) == 1 and _opens_body(rest, language):
                     runs = drop_prefix(piece.runs, found.end)
                     pieces[index] = attrs.evolve(piece, runs=runs, text=_visible(runs), strong=_all_strong(runs))
                     return index
@@ -721,12 +723,21 @@ def _head(state: Parts, pieces: list[_Piece], start: int, marked: bool, dates_be
                     else:
                         state.keep(rest)
                 continue
+            if dated and len(units) == 1:
+                return index  # a dateline on a line of its own: the body follows it
             if len(units) == 1 and piece.strong and not before and state.subheadline is None and (
                 state.headline is not None
             ) and not state.body:
                 state.subheadline = unit
                 continue
             if len(units) == 1 and body_like(unit) and not before:
+                if state.dateline is None and _dateline_follows(pieces, index + 1, language):
+                    # A standfirst of one sentence, above the dateline that opens the body.
+                    if state.subheadline is None:
+                        state.subheadline = unit
+                    else:
+                        state.summary.append(unit)
+                    continue
                 return index
             if before or state.headline is None:
                 state.keep(unit)
@@ -740,6 +751,24 @@ def _head(state: Parts, pieces: list[_Piece], start: int, marked: bool, dates_be
                 state.keep(unit)
         index += 1
     return index
+
+
+def _opens_body(rest: str, language: str | None) -> bool:
+    """Whether the text after a dateline on its line is the body's first sentence (not a label or a title)."""
+    count = words(rest)
+    return (count >= 6 or (count >= 3 and SENTENCE_END.search(rest) is not None)) and (
+        rec.match_label(rest, language) is None)
+
+
+def _dateline_follows(pieces: Sequence[_Piece], index: int, language: str | None) -> bool:
+    """Whether one of the next two paragraphs opens with a dateline that prints a place and a date."""
+    for piece in pieces[index:index + 2]:
+        if piece.kind != "paragraph":
+            return False
+        found = rec.match_dateline(piece.text, language)
+        if found is not None and found.dateline.place and found.dateline.date:
+            return True
+    return False
 
 
 def _recognized_line(state: Parts, text: str) -> bool:
