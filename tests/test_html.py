@@ -222,6 +222,22 @@ def test_body_starts_at_the_dateline(lang, body, subheadline, first):
     assert () == (release.unclassified + release.summary)
 
 
+@pytest.mark.parametrize(("tail", "heading", "issuer"), [
+    (("<p><strong>About Exampleco</strong><br>Exampleco makes bolts. It employs 300 people.</p>"
+      "<h3>Media Contact</h3><p>Jane Sample, 555-0100</p>"), "About Exampleco", "Exampleco"),
+    (("<h3>Media Contact</h3><p>Jane Sample, 555-0100</p>"
+      "<p><strong>About Us</strong><br>Exampleco makes <a href='/bolts'>bolts</a>.</p>"), "About Us", None),
+])
+def test_about_heading_on_a_paragraphs_first_line(tail, heading, issuer):
+    """A bold "About X" line above the paragraph's text opens the boilerplate; "About Us" names no issuer."""
+    lead = "<h1>Exampleco opens a depot</h1><p>The depot opened in Sampletown on Monday, the company said.</p>"
+    release = parse_html(page(f"<main>{lead}{tail}</main>"), language="en").communique
+    assert [heading] == [section.heading for section in release.boilerplate]
+    assert release.boilerplate[0].blocks[0].plain_text.startswith("Exampleco makes")
+    assert 1 == len(release.body)
+    assert issuer == (release.issuer.name if release.issuer else None)
+
+
 def test_metadata_kept():
     """Meta tags and JSON-LD values are kept as metadata; the issuer comes from the first sentence."""
     release = read_fixture("modern.html").communique

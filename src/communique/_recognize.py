@@ -311,6 +311,8 @@ def match_boilerplate_heading(line: str, language: str | None, *, heading: bool 
     True
     >>> match_boilerplate_heading("About Acme, Inc.", "en", heading=True).subject
     'Acme, Inc.'
+    >>> match_boilerplate_heading("Über uns", "de")
+    HeadingMatch(heading='Über uns', rest='', subject=None)
     """
     visible = line.strip(" \t*_#>")
     if not _may_open("boilerplate_prefixes").match(visible):
@@ -323,6 +325,9 @@ def match_boilerplate_heading(line: str, language: str | None, *, heading: bool 
         after = visible[len(prefix):].strip()
         subject, colon, rest = after.partition(":")
         subject = subject.strip(" *_")
+        if fold(subject) in _OURSELVES:
+            # "About us", "Über uns": the issuer speaking of itself names no subject.
+            return HeadingMatch(f"{visible[: len(prefix)]} {subject}", rest.strip(" *_"))
         named = ARTICLE.sub("", subject)
         if not named or not named[0].isupper():
             continue
@@ -335,6 +340,10 @@ def match_boilerplate_heading(line: str, language: str | None, *, heading: bool 
         if len(after.split()) <= 8 and (heading or not _STOP_END.search(shown) or _COMPANY_END.search(shown)):
             return HeadingMatch(visible.rstrip(" *_"), "", subject)
     return None
+
+
+# The pronouns an issuer uses for itself after "About": a heading with no subject to name the issuer by.
+_OURSELVES = frozenset({"us", "uns", "nous", "nosotros", "nosotras"})
 
 
 @functools.lru_cache(maxsize=32)

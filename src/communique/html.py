@@ -802,13 +802,14 @@ def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[st
     space = text.find(" ")
     first = rec.fold(text[:space] if space >= 0 else text)  # the first word, without copying the rest
     if not heading_like and len(text) > 400 and "ontact" not in text[:80]:
-        # Running text: only "About X: ..." can open a section here.
-        if first in about_words and rec.match_boilerplate_heading(text, language):
+        # Running text: only "About X: ..." or an "About X" line above the text can open a section here.
+        if first in about_words and (rec.match_boilerplate_heading(text, language) or _about_line(piece, language)):
             return "about"
         return None
     if (heading_like or len(text) <= 120 or ":" in text[:60]) and rec.match_contact_heading(text, language):
         return "contact"
-    if first in about_words and rec.match_boilerplate_heading(text, language, heading=heading_like):
+    if first in about_words and (rec.match_boilerplate_heading(text, language, heading=heading_like)
+                                 or _about_line(piece, language)):
         return "about"
     if piece.kind == "paragraph" and "ontact" in text and words(text) <= 40 and (
         phones_in(text) or emails_in(text)
@@ -819,6 +820,13 @@ def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[st
     ):
         return "heading"
     return None
+
+
+def _about_line(piece: _Piece, language: str | None) -> rec.HeadingMatch | None:
+    """An "About X" heading on the first of a paragraph's lines (``<b>About Acme</b><br>Acme makes ...``)."""
+    if piece.kind != "paragraph" or not any(type(run) is LineBreak for run in piece.runs):
+        return None
+    return rec.match_boilerplate_heading(piece.lines[0], language, heading=True)
 
 
 @functools.lru_cache(maxsize=32)
@@ -863,6 +871,12 @@ class _Tail:
         if kind == "contact":
             return _contact_opening(piece, self.state.language)
         if kind == "about":
+            line = _about_line(piece, self.state.language)
+            if line is not None:  # the heading on its line, the paragraph's other lines the section's text
+                cut = next(i for i, run in enumerate(piece.runs) if type(run) is LineBreak)
+                runs, visible = _finish(list(piece.runs[cut + 1:]))
+                return Opening("about", heading=line.heading,
+                               content=(_Piece("paragraph", runs, text=visible),) if runs else ())
             found = rec.match_boilerplate_heading(piece.text, self.state.language, heading=True)
             rest = found.rest if found else ""
             return Opening("about", heading=found.heading if found else piece.text,
