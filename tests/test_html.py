@@ -238,6 +238,27 @@ def test_about_heading_on_a_paragraphs_first_line(tail, heading, issuer):
     assert issuer == (release.issuer.name if release.issuer else None)
 
 
+def test_layout_table_of_text_cells():
+    """A legacy table whose cells hold running text split by <br> is layout: the release inside is read."""
+    cell = ("<b>PRESSEINFORMATION</b><br><br><b>Beispiel braut ein Weißbier</b><br><br>"
+            "Freising, 14. April 2009 – Die Beispiel GmbH hat heute ein neues Weißbier vorgestellt.<br><br>"
+            "Das Bier wird in Freising gebraut und in ganz Bayern verkauft, teilte das Unternehmen mit.")
+    body = f"<table><tr><td><a href='/'>Start</a><br><a href='/presse'>Presse</a></td><td>{cell}</td></tr></table>"
+    release = parse_html(f"<html lang='de'><body>{body}</body></html>").communique
+    assert ("PRESSEINFORMATION", "Beispiel braut ein Weißbier", datetime.date(2009, 4, 14)) == (
+        release.kind.label, release.headline, release.dateline.date)
+    assert [Paragraph, Paragraph] == [type(block) for block in release.body]
+
+
+def test_data_table_stays_a_table():
+    """A table of short cells in the body is a table."""
+    body = ("<h1>Exampleco grows</h1><p>Exampleco grew last year in every region, the company said on Monday.</p>"
+            "<table><tr><th>Region</th><th>Sales</th></tr><tr><td>North</td><td>12</td></tr>"
+            "<tr><td>South</td><td>9</td></tr></table>")
+    release = parse_html(page(body), language="en").communique
+    assert [Paragraph, Table] == [type(block) for block in release.body]
+
+
 def test_metadata_kept():
     """Meta tags and JSON-LD values are kept as metadata; the issuer comes from the first sentence."""
     release = read_fixture("modern.html").communique

@@ -122,6 +122,8 @@ _BLOCKS = frozenset({
     "footer", "dt", "dd", "tbody", "thead", "tfoot",
 })
 _SPACE = re.compile(r"[\s\u00a0\u2009\u202f\u200b]+")
+#: More words than a data table's cell holds: a cell of running text makes its table a layout table.
+_CELL_WORDS = 30
 
 
 def _space(text: str) -> str:
@@ -503,12 +505,15 @@ class _Builder:
 
     def _table(self, element: etree._Element, depth: int) -> None:
         rows = list(element.iter("tr"))
+        grid = [cell for row in rows for cell in row if cell.tag in {"td", "th"}]
+        # A table used for layout (legacy pages): nested tables, one column, cells that hold blocks or
+        # running text (a data table's cells hold a few words each).
         layout = next(element.iterdescendants("table"), None) is not None or max(
             (len([c for c in row if c.tag in {"td", "th"}]) for row in rows), default=0,
-        ) <= 1 or any(_has_block(cell) for row in rows for cell in row if cell.tag in {"td", "th"})
+        ) <= 1 or any(
+            _has_block(cell) or len(text_of(cell).split(maxsplit=_CELL_WORDS)) > _CELL_WORDS for cell in grid)
         if layout:
-            # A table used for layout (legacy pages): its cells are containers.
-            self.walk(element, depth)
+            self.walk(element, depth)  # its cells are containers
             return
         model_rows: list[TableRow] = []
         texts: list[str] = []
