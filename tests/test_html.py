@@ -372,9 +372,19 @@ def test_page_too_large():
 
 
 def test_deep_nesting():
-    """100,000 nested tags give a result, not a crash."""
-    data = b"<html><body><h1>Deep</h1>" + b"<div>" * 100_000 + b"bottom text" + b"</div>" * 100_000
-    assert "Deep" == parse_html(data).communique.headline
+    """100,000 nested tags give a result and a warning that the deepest text is left out, not a crash."""
+    data = b"<html><body><h1>Deep</h1>\n" + b"<div>" * 100_000 + b"bottom text" + b"</div>" * 100_000
+    reading = parse_html(data, name="deep.html")
+    assert "Deep" == reading.communique.headline
+    assert [("page-too-deep", 2)] == [(d.code, d.line) for d in reading.diagnostics if d.code == "page-too-deep"]
+
+
+def test_ordinary_nesting_gives_no_depth_warning():
+    """A page of ordinary depth gets no depth warning."""
+    data = b"<html><body><h1>Deep</h1>" + b"<div>" * 100 + b"bottom text" + b"</div>" * 100
+    reading = parse_html(data)
+    assert "page-too-deep" not in [d.code for d in reading.diagnostics]
+    assert "bottom text" == reading.communique.subheadline
 
 
 def test_binary_junk():

@@ -142,8 +142,17 @@ def looks_binary(data: bytes | str) -> bool:
     return controls > 0.02 * len(head)
 
 
-def parse_page(text: str) -> etree._Element | None:
-    """Parse page text with a hardened HTML parser; None when there is no element at all."""
+#: The libxml2 limit on how deep elements nest without its "huge" option, which stays off.
+MAX_DEPTH = 256
+
+
+def parse_page(text: str) -> tuple[etree._Element | None, int | None]:
+    """Parse page text with a hardened HTML parser.
+
+    Returns the root (None when there is no element at all) and, when the
+    page nests elements deeper than :data:`MAX_DEPTH`, the line where the
+    parser stopped reading what lies deeper (None otherwise).
+    """
     declaration = _XML_DECLARATION_TEXT.match(text)
     if declaration:
         text = text[declaration.end():]
@@ -161,8 +170,10 @@ def parse_page(text: str) -> etree._Element | None:
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.ParserError:
-        return None
-    return root
+        return None, None
+    too_deep = next((error.line for error in parser.error_log if "depth" in error.message.lower()
+                     and error.type_name == "ERR_RESOURCE_LIMIT"), None)
+    return root, too_deep
 
 
 def tag_of(element: etree._Element) -> str | None:

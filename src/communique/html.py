@@ -54,6 +54,7 @@ from . import _recognize as rec
 from ._classify import SENTENCE_END, Opening, Parts, body_like, choose_issuer, printed_heading, read_tail, words
 from ._contacts import emails_in, looks_like_name, phones_in
 from ._html_page import (
+    MAX_DEPTH,
     Content,
     PageMetadata,
     decode_page,
@@ -962,10 +963,15 @@ def parse_html(
         raise ParseError(msg, source=name)
     decoded = decode_page(data, name)
     diagnostics = list(decoded.diagnostics)
-    root = parse_page(decoded.text)
+    root, too_deep = parse_page(decoded.text)
     if root is None:
         msg = "no HTML element found: the page is empty"
         raise ParseError(msg, source=name)
+    if too_deep is not None:
+        diagnostics.append(Diagnostic(
+            severity=Severity.WARNING, code="page-too-deep", source=name, line=too_deep,
+            message=f"the page nests elements more than {MAX_DEPTH} levels deep; what lies deeper is left out",
+        ))
     metadata = read_metadata(root)
     strip_chrome(root)
     content = main_content(root)
