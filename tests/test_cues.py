@@ -9,6 +9,7 @@ import attrs
 import pytest
 
 from communique import cues
+from communique._recognize import is_end_marker, match_contact_heading, match_embargo
 from communique.cues import LANGUAGES, LanguageCues, UnknownLanguageError, cues_for, detect_language, find_cues
 from communique.exceptions import CommuniqueError
 from communique.vocabulary import Genre
@@ -250,3 +251,39 @@ class TestLayering:
         )
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
         assert "[] ['communique.cues.de']" == out.stdout.strip()
+
+
+class TestRecognisedVariants:
+    """Headings, embargo lines and end markers that press offices print, read by the recognition layer."""
+
+    @pytest.mark.parametrize(("line", "language"), [
+        ("Press office:", "en"), ("Media office", "en"), ("For further information:", "en"),
+        ("Rückfragehinweis:", "de"), ("Presseanfragen:", "de"), ("Gabinete de prensa", "es"),
+        ("Oficina de prensa:", "es"),
+    ])
+    def test_contact_headings(self, line, language):
+        """Each opens a contact block."""
+        assert match_contact_heading(line, language) is not None
+
+    @pytest.mark.parametrize(("line", "language"), [
+        ("Weitere Informationen über das Produkt gibt es auf der Webseite.", "de"),
+        ("Press office hours are nine to five.", "en"),
+    ])
+    def test_running_text_is_no_contact_heading(self, line, language):
+        """A sentence that starts with such words does not."""
+        assert match_contact_heading(line, language) is None
+
+    @pytest.mark.parametrize(("line", "language"), [
+        ("Not for publication before 5 March 2024, 10:00 CET", "en"),
+        ("EMBARGADA HASTA el 5 de marzo de 2024 a las 10:00 CET", "es"),
+    ])
+    def test_embargo_lines(self, line, language):
+        """Each is an embargo notice, with its end."""
+        found = match_embargo(line, language)
+        assert found is not None
+        assert "2024-03-05T10:00:00+01:00" == found.embargo.until.isoformat()
+
+    @pytest.mark.parametrize(("line", "language"), [("– ENDS –", "en"), ("— FIN —", "fr"), ("–ENDE–", "de")])
+    def test_end_markers_with_any_dash(self, line, language):
+        """End markers between dashes of any length."""
+        assert is_end_marker(line, language)

@@ -366,13 +366,16 @@ def is_end_marker(line: str, language: str | None) -> bool:
 
     >>> is_end_marker("- 30 -", "en"), is_end_marker("# # #", "en"), is_end_marker("Fin de l'histoire", "fr")
     (True, True, False)
+    >>> is_end_marker("– ENDS –", "en"), is_end_marker("— FIN —", "fr")
+    (True, True)
     """
     stripped = line.strip()
     if len(stripped) > 20:
         return False
     if _HASHES.fullmatch(stripped) or (_THIRTY.fullmatch(stripped) and "30" in stripped):
         return bool(_DASH_OR_HASH.search(stripped))
-    return fold(stripped.strip("*_ ")) in _end_markers(language)
+    # "- ENDS -", "– ENDS –", "— FIN —": the dashes around the word may be of any length.
+    return fold(stripped.strip("*_ -–—")) in _end_markers(language)
 
 
 _THIRTY = re.compile(r"[-–—]*\s*30\s*[-–—]*")
@@ -382,7 +385,7 @@ _DASH_OR_HASH = re.compile(r"[-–—#]")
 @functools.lru_cache(maxsize=32)
 def _end_markers(language: str | None) -> frozenset[str]:
     markers = {m for cues in cue_order(language) for m in cues.end_markers}
-    return frozenset(markers | {m.strip("-– ") for m in markers})
+    return frozenset(markers | {m.strip("-–— ") for m in markers})
 
 
 # --------------------------------------------------------------------------

@@ -98,6 +98,8 @@ CUES = LanguageCues(
         "contacto para medios",
         "contactos para medios",
         "contacto con los medios",
+        "gabinete de prensa",
+        "oficina de prensa",
         "prensa",
         "contactos",
         "contacto",
@@ -107,6 +109,7 @@ CUES = LanguageCues(
     embargo_markers=(
         "bajo embargo hasta",
         "embargado hasta",
+        "embargada hasta",
         "embargo hasta",
         "no publicar antes de",
         "embargo",
