@@ -259,6 +259,17 @@ def test_data_table_stays_a_table():
     assert [Paragraph, Table] == [type(block) for block in release.body]
 
 
+def test_highlights_above_the_dateline_are_the_summary():
+    """A list of highlights between the headline and the dateline is the summary; the dateline opens the body."""
+    body = ("<main><h1>Exampleco reports results</h1><ul><li>Sales up ten percent</li><li>A new depot in 2026</li>"
+            "</ul><p>SAMPLETOWN--(BUSINESS WIRE)--June 10, 2025--Exampleco, a maker of bolts and other fasteners, "
+            "today reported its results for the year.</p><p>Sales rose in every region.</p></main>")
+    release = parse_html(page(body), language="en").communique
+    assert ("Sales up ten percent", "A new depot in 2026") == release.summary
+    assert ("SAMPLETOWN", datetime.date(2025, 6, 10)) == (release.dateline.place, release.dateline.date)
+    assert release.body[0].plain_text.startswith("Exampleco, a maker")
+
+
 def test_metadata_kept():
     """Meta tags and JSON-LD values are kept as metadata; the issuer comes from the first sentence."""
     release = read_fixture("modern.html").communique

@@ -697,6 +697,12 @@ def _head(state: Parts, pieces: list[_Piece], start: int, marked: bool, dates_be
                 index += 1
                 continue
             return index
+        if piece.kind == "list" and not before and state.dateline is None and _dateline_follows(
+            pieces, index + 1, language,
+        ):
+            state.summary.extend(piece.item_lines)  # highlights above the dateline, as wire releases print them
+            index += 1
+            continue
         if piece.kind != "paragraph":
             return index
         if piece.link_only:
