@@ -150,6 +150,24 @@ def test_contact_lines(block, expected):
     assert () == release.unclassified
 
 
+@pytest.mark.parametrize(("block", "expected"), [
+    (("<p>Pressekontakt<br>Institut für Beispielforschung gGmbH<br>Dr. Lena Muster<br>T +49 89 000 000 20"
+      "<br>l.muster@beispiel.example</p>"),
+     ("Dr. Lena Muster", "Institut für Beispielforschung gGmbH", ("+49 89 000 000 20",),
+      ("l.muster@beispiel.example",))),
+    ("<p>Gabinete de Prensa<br>Tel. 900 000 002<br>prensa@beispiel.example</p>",
+     (None, None, ("900 000 002",), ("prensa@beispiel.example",))),
+    ("<p>Media: Chris Sample, Communications, 555-0188, chris@beispiel.example</p>",
+     ("Chris Sample", "Communications", ("555-0188",), ("chris@beispiel.example",))),
+])
+def test_contact_block_without_a_heading_element(block, expected):
+    """A contact heading or desk on a paragraph's first line opens a contact; "Tel." and "T" are no names."""
+    lead = "<h1>Beispiel opens a depot</h1><p>The depot opened in Sampletown on Monday, the company said.</p>"
+    release = parse_html(page(f"<main>{lead}{block}</main>")).communique
+    assert [expected] == [(c.name, c.organization, c.phones, c.emails) for c in release.contacts]
+    assert 1 == len(release.body)
+
+
 def test_list_after_contact_heading_that_lists_no_contact():
     """A list of topics under a contact heading gives no contact and loses none of its text."""
     body = (

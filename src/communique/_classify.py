@@ -305,6 +305,7 @@ def read_tail(parts: Parts, blocks: Sequence[B], reader: TailReader[B]) -> None:
     """
     heading: str | None = None
     content: list[B] | None = None
+    carried = ""  # a contact heading with nothing under it, printed above the contact block that follows
 
     def close() -> None:
         nonlocal heading, content
@@ -341,7 +342,13 @@ def read_tail(parts: Parts, blocks: Sequence[B], reader: TailReader[B]) -> None:
                 addresses.extend(blocks[index].addresses)
                 index += 1
             lines.extend(address for address in addresses if not any(address in line for line in lines))
-            reader.found_contacts(*add_contacts(parts, lines, opening.heading, opening.printed))
+            printed = "\n".join(part for part in (carried, opening.printed) if part)
+            carried = ""
+            following = reader.opening(index, False) if not lines and index < len(blocks) else None
+            if following is not None and following.opens == "contact":
+                carried = printed  # "Contacts", then "Media: Jane Doe, jane@acme.example"
+                continue
+            reader.found_contacts(*add_contacts(parts, lines, opening.heading, printed))
         elif opening.opens in {"about", "heading"}:
             heading, content = opening.heading, list(opening.content)
         elif opening.opens == "furniture":

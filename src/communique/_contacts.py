@@ -238,6 +238,15 @@ class _Draft:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+# The words that label a phone number or an address ("Tel.", "E-mail:"): what is left of them is no name.
+_FIELD_LABELS = frozenset({
+    "t", "m", "f", "e", "p", "tel", "tél", "tele", "telephone", "téléphone", "telefon", "teléfono", "telefono",
+    "phone", "fon", "fax", "mobile", "mobil", "móvil", "movil", "portable", "handy", "cell", "cellphone", "mob",
+    "email", "e-mail", "mail", "courriel", "correo", "correo electrónico", "web", "internet", "site", "website",
+    "office", "direct", "main",
+})
+
+
 def _line_parts(raw: str) -> tuple[list[str], list[str], list[str], list[str]]:
     """A contact line's e-mail addresses, URLs and phone numbers, and the pieces of text left between them."""
     line = _PHONE_LABEL.sub(r" \1 ", _unglue(raw))
@@ -252,7 +261,7 @@ def _line_parts(raw: str) -> tuple[list[str], list[str], list[str], list[str]]:
     for phone in phones:
         rest = rest.replace(phone, " ", 1)
     pieces = [p.strip(" .()[]*") for p in _SEPARATORS.split(rest)]
-    return emails, urls, phones, [p for p in pieces if p and _LETTER.search(p)]
+    return emails, urls, phones, [p for p in pieces if p and _LETTER.search(p) and p.lower() not in _FIELD_LABELS]
 
 
 # A desk label on a line of its own: one to three words and a colon.

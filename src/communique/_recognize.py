@@ -246,6 +246,8 @@ _CONTACT_WORD = re.compile(r"\b(?:contacts?|kontakte?|contactos?|ansprechpartner
                            re.IGNORECASE)
 
 
+_DESK_WORD = re.compile(r"media|press|presse|prensa|medien|medios|investors?|investor relations|"
+                        r"relations investisseurs|inversores|inversionistas", re.IGNORECASE)
 _COLON_AFTER = re.compile(r"\s*[*_]*\s*:")
 _GLUED_AFTER = re.compile(r"[A-ZÀ-Þ+(]")
 _THREE_DIGITS = re.compile(r"\d{3}")
@@ -267,6 +269,8 @@ def match_contact_heading(line: str, language: str | None) -> HeadingMatch | Non
     'Havas Formula lotto@havasformula.com'
     >>> match_contact_heading("Contact us to learn more about the plan.", "en") is None
     True
+    >>> match_contact_heading("Media: Jane Doe, jane@acme.example", "en").heading
+    'Media'
     """
     visible = line.strip(" \t*_#>")
     if _may_open("contact_headings").match(visible):
@@ -293,6 +297,9 @@ def match_contact_heading(line: str, language: str | None) -> HeadingMatch | Non
         return None
     head, rest = visible[:colon], visible[colon + 1:]
     if len(head.split()) <= 5 and ("@" in rest or _THREE_DIGITS.search(rest)) and _CONTACT_WORD.search(head):
+        return HeadingMatch(head.strip(" *_"), rest.strip(" *_"))
+    # A desk named alone, then an e-mail address on the line: "Media: Jane Doe, jane@acme.example".
+    if "@" in rest and _DESK_WORD.fullmatch(head.strip(" *_")):
         return HeadingMatch(head.strip(" *_"), rest.strip(" *_"))
     return None
 

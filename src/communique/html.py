@@ -820,6 +820,8 @@ def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[st
         return None
     if (heading_like or len(text) <= 120 or ":" in text[:60]) and rec.match_contact_heading(text, language):
         return "contact"
+    if _first_line(piece) and rec.match_contact_heading(piece.lines[0], language):
+        return "contact"  # "Pressekontakt<br>Jane Doe<br>..."
     if first in about_words and (rec.match_boilerplate_heading(text, language, heading=heading_like)
                                  or _about_line(piece, language)):
         return "about"
@@ -834,9 +836,14 @@ def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[st
     return None
 
 
+def _first_line(piece: _Piece) -> bool:
+    """Whether the piece is a paragraph of several lines, whose first line may be a heading."""
+    return piece.kind == "paragraph" and any(type(run) is LineBreak for run in piece.runs)
+
+
 def _about_line(piece: _Piece, language: str | None) -> rec.HeadingMatch | None:
     """An "About X" heading on the first of a paragraph's lines (``<b>About Acme</b><br>Acme makes ...``)."""
-    if piece.kind != "paragraph" or not any(type(run) is LineBreak for run in piece.runs):
+    if not _first_line(piece):
         return None
     return rec.match_boilerplate_heading(piece.lines[0], language, heading=True)
 
@@ -929,7 +936,9 @@ def _contact_opening(piece: _Piece, language: str | None) -> Opening[_Piece]:
         return Opening("contact", heading=first.heading or None, printed=printed_heading(lines[0], first.rest),
                        lines=rest + lines[1:])
     found = rec.match_contact_heading(piece.text, language)
-    if found is None:
+    if found is None or (len(lines) > 1 and lines[0].startswith(found.heading)):
+        # No heading, or a desk that only the lines after it make one ("Media:<br>Jane Doe<br>jane@..."):
+        # the lines as they are, the desk's line with them.
         return Opening("contact", lines=lines)
     return Opening("contact", heading=found.heading or None, printed=printed_heading(piece.text, found.rest),
                    lines=[found.rest] if found.rest.strip() else [])
