@@ -288,6 +288,23 @@ def test_highlights_above_the_dateline_are_the_summary():
     assert release.body[0].plain_text.startswith("Exampleco, a maker")
 
 
+@pytest.mark.parametrize(("lang", "about", "contact", "issuer"), [
+    ("fr", "À propos du Domaine Exemple", "Contact presse", "Domaine Exemple"),
+    ("de", "Über uns", "Kontakt für Medien", None),
+    ("es", "Acerca del Grupo Ejemplo", "Contacto de prensa", "Grupo Ejemplo"),
+])
+def test_tail_headings(lang, about, contact, issuer):
+    """"About" headings with a contracted article or a pronoun, and contact titles with a qualifier, open the tail."""
+    body = ("<main><h1>Titre</h1><p>Exampleco a ouvert un dépôt à Sampletown lundi, a indiqué la société, qui "
+            f"emploie quarante salariés.</p><h2>{about}</h2><p>Fondé en 1921, il emploie 300 personnes.</p>"
+            f"<h2>{contact}</h2><p>Jeanne Exemple<br>+33 1 00 00 00 00<br>jeanne@exemple.example</p></main>")
+    release = parse_html(f"<html lang='{lang}'><body>{body}</body></html>").communique
+    assert [about] == [section.heading for section in release.boilerplate]
+    assert [("Jeanne Exemple", ("jeanne@exemple.example",))] == [(c.name, c.emails) for c in release.contacts]
+    assert 1 == len(release.body)
+    assert issuer == (release.issuer.name if release.issuer else None)
+
+
 def test_metadata_kept():
     """Meta tags and JSON-LD values are kept as metadata; the issuer comes from the first sentence."""
     release = read_fixture("modern.html").communique

@@ -304,6 +304,21 @@ def match_contact_heading(line: str, language: str | None) -> HeadingMatch | Non
     return None
 
 
+def names_contacts(title: str) -> bool:
+    """Whether a short title names contacts, with words around the cue: ``Kontakt für Medien``.
+
+    For a line the markup makes a heading: in running text such words say
+    something else.
+
+    >>> names_contacts("Kontakt für Medien"), names_contacts("Media contact for Acme")
+    (True, True)
+    >>> names_contacts("Contacts between the two firms grew in 2023 and 2024.")
+    False
+    """
+    return len(title.split()) <= 6 and not title.rstrip().endswith((".", "!", "?")) and (
+        _CONTACT_WORD.search(title) is not None)
+
+
 def match_boilerplate_heading(line: str, language: str | None, *, heading: bool = False) -> HeadingMatch | None:
     """An "About X" heading (``About Acme``, ``À propos de l'IGN``, ``Über uns``), maybe followed by text.
 

@@ -822,6 +822,8 @@ def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[st
         return "contact"
     if _first_line(piece) and rec.match_contact_heading(piece.lines[0], language):
         return "contact"  # "Pressekontakt<br>Jane Doe<br>..."
+    if piece.kind == "heading" and rec.names_contacts(text):
+        return "contact"  # <h3>Kontakt für Medien</h3>
     if first in about_words and (rec.match_boilerplate_heading(text, language, heading=heading_like)
                                  or _about_line(piece, language)):
         return "about"
@@ -936,6 +938,8 @@ def _contact_opening(piece: _Piece, language: str | None) -> Opening[_Piece]:
         return Opening("contact", heading=first.heading or None, printed=printed_heading(lines[0], first.rest),
                        lines=rest + lines[1:])
     found = rec.match_contact_heading(piece.text, language)
+    if found is None and piece.kind == "heading":
+        return Opening("contact", heading=piece.text, printed=piece.text)  # a title that names contacts
     if found is None or (len(lines) > 1 and lines[0].startswith(found.heading)):
         # No heading, or a desk that only the lines after it make one ("Media:<br>Jane Doe<br>jane@..."):
         # the lines as they are, the desk's line with them.

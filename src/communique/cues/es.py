@@ -104,7 +104,7 @@ CUES = LanguageCues(
         "contactos",
         "contacto",
     ),
-    boilerplate_prefixes=("acerca de", "sobre", "quiénes somos", "quienes somos"),
+    boilerplate_prefixes=("acerca del", "acerca de", "sobre", "quiénes somos", "quienes somos"),
     end_markers=("###", "# # #", "-30-", "- 30 -", "- fin -", "-fin-", "fin"),
     embargo_markers=(
         "bajo embargo hasta",

@@ -104,7 +104,10 @@ CUES = LanguageCues(
         "contacts",
         "contact",
     ),
-    boilerplate_prefixes=("à propos de", "a propos de", "à propos d'", "à propos d’", "a propos d'", "à propos"),
+    boilerplate_prefixes=(
+        "à propos des", "a propos des", "à propos du", "a propos du", "à propos de", "a propos de", "à propos d'",
+        "à propos d’", "a propos d'", "à propos",
+    ),
     end_markers=("###", "# # #", "-30-", "- 30 -", "- fin -", "-fin-", "fin"),
     embargo_markers=(
         "sous embargo jusqu'au",
