@@ -305,6 +305,19 @@ def test_tail_headings(lang, about, contact, issuer):
     assert issuer == (release.issuer.name if release.issuer else None)
 
 
+def test_list_of_other_releases_with_dates_beside_the_links_dropped():
+    """A "More news" list whose items are a link and its date, the date as long as the title, is chrome."""
+    items = "".join(f"<li><a href='/n/{n}'>{title}</a> – January {n}, 2025</li>"
+                    for n, title in enumerate(["Snow plan set", "Budget passed", "Park opens"], start=1))
+    body = ("<main><h1>Exampleco opens a depot</h1><p>Exampleco opened a depot in Sampletown on Monday, the company "
+            f"said.</p><h2>More news</h2><ul>{items}</ul></main>")
+    release = parse_html(page(body), language="en").communique
+    shown = json.dumps([b.plain_text for b in release.body] + list(release.unclassified))
+    assert "Budget passed" not in shown
+    assert "More news" not in shown
+    assert release.dateline is None or release.dateline.date is None
+
+
 def test_metadata_kept():
     """Meta tags and JSON-LD values are kept as metadata; the issuer comes from the first sentence."""
     release = read_fixture("modern.html").communique

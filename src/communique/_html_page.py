@@ -442,10 +442,13 @@ def is_link_list(element: etree._Element) -> bool:
     dated = 0
     for item in items:
         size = _text_length(item)
-        if size == 0 or _link_length(item) < 0.6 * size:
+        links = _link_length(item)
+        text = text_of(item)
+        year = _YEAR.search(text) is not None or next(item.iter("time"), None) is not None
+        # Mostly a link, or a link and its date ("<a>Plant opens</a> – January 5, 2025").
+        if size == 0 or not links or (links < 0.6 * size and not (year and size - links <= 5)):
             return False
-        if _YEAR.search(text_of(item)) or next(item.iter("time"), None) is not None:
-            dated += 1
+        dated += year
     return dated >= len(items) / 2
 
 
