@@ -318,6 +318,16 @@ def test_list_of_other_releases_with_dates_beside_the_links_dropped():
     assert release.dateline is None or release.dateline.date is None
 
 
+@pytest.mark.parametrize("name", ["compartir", "partage-social", "teilen", "fil-ariane"])
+def test_chrome_named_in_other_languages_dropped(name):
+    """Share bars and breadcrumbs named in Spanish, French or German are chrome."""
+    body = ("<main><h1>Exampleco opens a depot</h1><p>Exampleco opened a depot in Sampletown on Monday, the company "
+            f"said.</p><div class='{name}'><span>Bouton:</span> <a href='#'>Twitter</a> <a href='#'>Facebook</a>"
+            "</div></main>")
+    release = parse_html(page(body), language="en").communique
+    assert "Twitter" not in json.dumps([b.plain_text for b in release.body] + list(release.unclassified))
+
+
 def test_metadata_kept():
     """Meta tags and JSON-LD values are kept as metadata; the issuer comes from the first sentence."""
     release = read_fixture("modern.html").communique

@@ -350,7 +350,9 @@ _CHROME_WORDS = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|menubar|breadcrumbs?|cookies?|cookiebar|consent|gdpr|share|"
     r"sharing|sharebar|social|socials|sidebar|newsletter|"
     r"subscribe|signup|footer|masthead|topnav|skip|skiplinks?|popup|modal|advert|advertisement|promo|pagination|"
-    r"pager|toolbar|comments?|tagcloud|byline-share|print-button)(?:$|[\s_-])",
+    r"pager|toolbar|comments?|tagcloud|byline-share|print-button|"
+    # The same in the corpus's other languages: share, breadcrumbs, comments.
+    r"compartir|partager|partage|teilen|migas|fil-ariane|kommentare|commentaires|comentarios)(?:$|[\s_-])",
     re.IGNORECASE,
 )
 # Words that name chrome only when the element is mostly links: page builders wrap each paragraph of an
