@@ -328,6 +328,21 @@ def test_chrome_named_in_other_languages_dropped(name):
     assert "Twitter" not in json.dumps([b.plain_text for b in release.body] + list(release.unclassified))
 
 
+def test_preformatted_release():
+    """A release in <pre>: blank lines separate paragraphs and wide gaps columns, so its parts are read."""
+    pre = ("NEWS RELEASE                       FOR IMMEDIATE RELEASE\n"
+           "No. 98-114                         October 6, 1998\n\n"
+           "SAMPLETOWN -- The parks service will keep its campgrounds open two weeks longer this year.\n\n"
+           "Bookings can be made by calling 555-0150.\n\n"
+           "                   -30-\n\n"
+           "Contact: Ann Sample, Public Information Office, 555-0151\n")
+    release = parse_html(f"<html><body><pre>{pre}</pre></body></html>", language="en").communique
+    assert ("NEWS RELEASE", "98-114", datetime.date(1998, 10, 6), "-30-") == (
+        release.kind.label, release.reference.number, release.dateline.date, release.end_marker)
+    assert [("Ann Sample", ("555-0151",))] == [(c.name, c.phones) for c in release.contacts]
+    assert 2 == len(release.body)
+
+
 def test_metadata_kept():
     """Meta tags and JSON-LD values are kept as metadata; the issuer comes from the first sentence."""
     release = read_fixture("modern.html").communique

@@ -123,6 +123,8 @@ _BLOCKS = frozenset({
     "footer", "dt", "dd", "tbody", "thead", "tfoot",
 })
 _SPACE = re.compile(r"[\s\u00a0\u2009\u202f\u200b]+")
+# In preformatted text, a line ends at a line break or at a gap of three blanks or more (columns).
+_COLUMN_GAP = re.compile(r"\n|(?<=\S)[ \t]{3,}(?=\S)")
 #: More words than a data table's cell holds: a cell of running text makes its table a layout table.
 _CELL_WORDS = 30
 
@@ -406,13 +408,18 @@ class _Builder:
         elif tag == "table":
             self._table(element, depth)
         elif tag == "pre":
+            # Preformatted text (legacy pages, a release pasted whole): a blank line separates paragraphs
+            # as in a text file, and a wide gap inside a line separates columns, read as lines.
             pre: list[Inline | str] = []
-            for text in text_of(element).split("\n"):
+            for text in _COLUMN_GAP.split(text_of(element)):
                 if text.strip():
                     if pre:
                         pre.append(LineBreak())
                     pre.append(_space(text).strip())
                     collect_addresses(text, self.collected)
+                elif pre and type(pre[-1]) is not LineBreak:
+                    pre.append(LineBreak())  # with the next line's, two breaks in a row: a new paragraph
+            self.breaks = len(pre)
             self.pending_line = line_of(element)
             self.pending = pre
             self.flush()
