@@ -171,8 +171,9 @@ def parse_page(text: str) -> tuple[etree._Element | None, int | None]:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.ParserError:
         return None, None
-    too_deep = next((error.line for error in parser.error_log if "depth" in error.message.lower()
-                     and error.type_name == "ERR_RESOURCE_LIMIT"), None)
+    # libxml2 names the error by its message only: its type changed between versions (2.12: internal
+    # error, 2.13: resource limit).
+    too_deep = next((error.line for error in parser.error_log if "excessive depth" in error.message.lower()), None)
     return root, too_deep
 
 
