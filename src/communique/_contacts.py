@@ -277,8 +277,9 @@ def parse_contacts(
     where the block says nothing else). A new person starts where a second
     name appears after the first one's phone or e-mail address (before it, a
     name-like line alone is the person's organisation), or at a desk label
-    on a line of its own (``Media:``), which becomes the role. A block with phones or e-mail addresses but no name still
-    gives a contact, with the desk's *heading* as its role when there is one.
+    on a line of its own (``Media:``), which becomes the role. A block with
+    phones or e-mail addresses but no name still gives a contact, with the
+    desk's *heading* as its role when there is one.
 
     Lines that give no contact (no name, phone or e-mail address) come back
     as the second item, so that the caller can keep them.
