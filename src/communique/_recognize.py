@@ -407,7 +407,7 @@ _DASH_OR_HASH = re.compile(r"[-–—#]")
 @functools.lru_cache(maxsize=32)
 def _end_markers(language: str | None) -> frozenset[str]:
     markers = {m for cues in cue_order(language) for m in cues.end_markers}
-    return frozenset(markers | {m.strip("-–— ") for m in markers})
+    return frozenset(m.strip("-–— ") for m in markers)  # the line is looked up without its dashes too
 
 
 # --------------------------------------------------------------------------
