@@ -13,7 +13,7 @@ import pytest
 from communique.exceptions import ParseError
 from communique.formats import find_format, guess_format
 from communique.html import MAX_BYTES, parse_html
-from communique.model import BulletList, Hyperlink, Paragraph, Quote, Table
+from communique.model import BulletList, Hyperlink, Paragraph, Quote, Strong, Table, Text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"
 ROOT = Path(__file__).resolve().parent.parent
@@ -364,6 +364,26 @@ def test_legacy_page():
     assert datetime.date(2023, 5, 4) == release.dateline.date
     assert ["erstes Werk im Norden", "120 neue Stellen"] == [i.content[0].plain_text for i in release.body[1].items]
     assert ["Über die Beispiel GmbH"] == [b.heading for b in release.boilerplate]
+
+
+def test_style_wrappers_leave_no_trace():
+    """FONT, SPAN and U around words are seen through: their text joins the runs around them."""
+    body = ("<h1>Acme sells bolts</h1><P><FONT FACE=Arial><font size=2>Acme <b>sells</b></font> bolts</FONT> in "
+            "<span class=city>Paris</span>, <u>it said</u> on Monday in a long statement to the press.</P>")
+    release = parse_html(page(body), language="en").communique
+    assert [Paragraph((Text("Acme "), Strong((Text("sells"),)),
+                       Text(" bolts in Paris, it said on Monday in a long statement to the press.")))] == list(
+        release.body)
+
+
+def test_date_on_a_wrapper():
+    """A SPAN that carries the page's date (itemprop="datePublished") still gives the date."""
+    body = ('<article><h1>Acme buys Beta</h1><p>Published <span itemprop="datePublished" content="2024-03-05">'
+            "on a Tuesday</span></p><p>Acme has bought Beta for one euro, the company said in a statement on "
+            "its web site.</p></article>")
+    reading = parse_html(page(body), language="en")
+    assert datetime.date(2024, 3, 5) == reading.communique.dateline.date
+    assert ["date-from-metadata"] == [d.code for d in reading.diagnostics]
 
 
 def test_wrong_charset_detected():

@@ -262,9 +262,18 @@ def strip_markup(text: str) -> str:
 # full pattern runs only on the words around such a spot, which keeps it
 # cheap. Version numbers and amounts ("3.4", "1.5") are not such spots.
 _MAYBE_ADDRESS = re.compile(r"\.(?=[^\W\d_])(?<=\w\.)|@(?=\w)(?<=\w@)|://")
+# The first branch of _MAYBE_ADDRESS alone. A pattern that opens with one literal character is searched
+# for that character first, which the regex engine does several times faster than for the set of three
+# characters the whole pattern opens with; and most text holds neither "@" nor "://".
+_DOT_SPOT = re.compile(r"\.(?=[^\W\d_])(?<=\w\.)")
 _BLANK = re.compile(r"\s")
 _ADDRESS = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _PATTERNS
                                if name in {"url", "email", "domain"}))
+
+
+def _may_hold_address(text: str) -> bool:
+    """Whether :data:`_MAYBE_ADDRESS` may find a spot in *text*: a quick test that spares most texts the search."""
+    return "@" in text or "://" in text or _DOT_SPOT.search(text) is not None
 
 
 def collect_addresses(text: str, collected: Collected) -> None:
@@ -279,6 +288,8 @@ def collect_addresses(text: str, collected: Collected) -> None:
     >>> [link.url for link in found.links]
     ['www.example.org/news_room', 'mailto:press@example.org']
     """
+    if not _may_hold_address(text):
+        return
     position = 0
     while hit := _MAYBE_ADDRESS.search(text, position):
         start = max(text.rfind(" ", 0, hit.start()), text.rfind("\n", 0, hit.start()),

@@ -125,6 +125,14 @@ _BLOCKS = frozenset({
 _SPACE = re.compile(r"[\s\u00a0\u2009\u202f\u200b]+")
 # In preformatted text, a line ends at a line break or at a gap of three blanks or more (columns).
 _COLUMN_GAP = re.compile(r"\n|(?<=\S)[ \t]{3,}(?=\S)")
+# Inline elements that only style their text (fonts, spans, underlines): the reader sees through them,
+# so they are taken out of the release's element before it is read, all at once and in C (strip_tags).
+# A legacy page wraps nearly every word in a <font> or two; each would otherwise be read run by run.
+_WRAPPERS = tuple(sorted(_INLINE - _STRONG - _EMPHASIS - {"a", "time"}))
+_WRAPPER_SET = frozenset(_WRAPPERS)
+# A wrapper that carries the page's date (<span itemprop="datePublished" content="...">) is read as <time>.
+# (A predicate on the attribute nodes, as in _html_page._ROLE_MAIN: ten times quicker than on the elements.)
+_DATED = etree.XPath("descendant::*/@itemprop[.='datePublished' or .='dateCreated']/..")
 #: More words than a data table's cell holds: a cell of running text makes its table a layout table.
 _CELL_WORDS = 30
 
@@ -1001,6 +1009,7 @@ def parse_html(
     metadata = read_metadata(root)
     strip_chrome(root)
     content = main_content(root)
+    _unwrap(content.element)
     collected = Collected()
     builder = _Builder(_base_url(url, metadata.base), collected)
     builder.walk(content.element)
@@ -1048,6 +1057,15 @@ def _base_url(url: str | None, declared: str | None) -> str | None:
         return url
     # A relative base with no page address to resolve it against resolves nothing.
     return base if urllib.parse.urlsplit(base).scheme else url
+
+
+def _unwrap(element: etree._Element) -> None:
+    """Take the wrappers (:data:`_WRAPPERS`) out of *element*, keeping their text and children in place."""
+    dated_elements: list[etree._Element] = _DATED(element)  # type: ignore[assignment]  # elements: the path ends on ".."
+    for dated in dated_elements:
+        if dated.tag in _WRAPPER_SET:
+            dated.tag = "time"
+    etree.strip_tags(element, *_WRAPPERS)
 
 
 def _start(root: etree._Element, content: Content, pieces: list[_Piece], builder: _Builder) -> tuple[
