@@ -117,9 +117,19 @@ class TestFixtures:
         assert any("improved for the fourth year in a row" in t for t in texts)
 
     def test_dateline_leaves_the_body(self):
-        """A dateline opening the first paragraph is cut off it."""
-        first = read_fixture("en-wire.txt").body[0].plain_text
-        assert first.startswith("Northwind Rail today announced")
+        """A dateline opening the first paragraph is cut off it, and the paragraph is read once."""
+        body = read_fixture("en-wire.txt").body
+        assert body[0].plain_text.startswith("Northwind Rail today announced")
+        assert [] == [b for b in body if "Northwind Rail today announced" in getattr(b, "plain_text", "")][1:]
+
+    @pytest.mark.parametrize("dateline", ["CLEVELAND, March 4, 2025 -", "LONDON, 4 March 2025 --",
+                                          "(Dallas, Texas) –"])
+    def test_dateline_paragraph_read_once(self, dateline):
+        """The first paragraph, whose dateline opened the body, is not read again as the body's second."""
+        text = (f"Acme opens a plant\n\n{dateline} Acme will open a plant in Toledo next year, the company "
+                "said on Monday.\n\nThe plant will employ three hundred people, it added in its statement.\n")
+        body = parse_text(text).communique.body
+        assert ["Acme will open a", "The plant will employ"] == [" ".join(b.plain_text.split()[:4]) for b in body]
 
     def test_diagnostic_for_ambiguous_numeric_date(self):
         """03/04/2012 in an English release (US or UK order?) gives no date and a warning."""

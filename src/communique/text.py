@@ -718,8 +718,8 @@ def _head(state: _State, blocks: list[_Block], has_title: bool) -> int:
             consumed = 1
         if consumed is None:
             return index
-        if consumed < 0:  # the dateline opened the body: the block now starts the body
-            return index
+        if consumed < 0:  # the dateline opened the body: the block's rest is its first paragraph already
+            return index + 1
         seen_content = True
         index += consumed
     return index
