@@ -386,6 +386,31 @@ def test_date_on_a_wrapper():
     assert ["date-from-metadata"] == [d.code for d in reading.diagnostics]
 
 
+def test_source_line_after_the_contacts():
+    """A wire's closing "SOURCE X" line ends the contact block and the body: it names the issuer, as metadata."""
+    body = ("<article><h1>Sampletown to Open a Library</h1><p>SAMPLETOWN, March 4, 2025 /PRNewswire/ -- The town "
+            "will open a new library in the old station next spring, the mayor said on Monday.</p>"
+            "<p>Media Contact: John Smith, 216-555-0100, john.smith@sampletown.example</p>"
+            "<p>SOURCE City of Sampletown</p><p>Related Links</p></article>")
+    release = parse_html(page(body), language="en").communique
+    assert [("John Smith", ("216-555-0100",))] == [(c.name, c.phones) for c in release.contacts]
+    assert ("City of Sampletown", ("source", "City of Sampletown")) == (
+        release.issuer.name, (release.metadata[-1].name, release.metadata[-1].value))
+    assert ("Related Links",) == release.unclassified
+
+
+def test_source_line_closes_the_body_a_caption_does_not():
+    """"SOURCE X" after the last paragraph ends the body; a figure's "Source:" line followed by text does not."""
+    body = ("<article><h1>Acme sells more bolts</h1><p>CLEVELAND, March 4, 2025 -- Acme sold more bolts than ever "
+            "last year, the company said on Monday in its annual report.</p><p>Source: Bolt Makers Association</p>"
+            "<p>Sales rose in every region but one, and the company expects the same this year, it added.</p>"
+            "<p>SOURCE Acme Corporation</p></article>")
+    release = parse_html(page(body), language="en").communique
+    assert ["Source: Bolt Makers Association", "Sales rose"] == [
+        release.body[1].plain_text, release.body[-1].plain_text[:10]]
+    assert [("source", "Acme Corporation")] == [(m.name, m.value) for m in release.metadata if m.name == "source"]
+
+
 def test_wrong_charset_detected():
     """A page that declares windows-1250 but is UTF-8 is read as UTF-8, with a warning."""
     reading = read_fixture("legacy.html")

@@ -481,3 +481,26 @@ class TestConventions:
         assert ("News", "Acme Opens a Plant in Lyon", ("FOR IMMEDIATE RELEASE",)) == (
             release.kind.label, release.headline, release.unclassified,
         )
+
+    def test_source_line_after_the_contacts(self):
+        """A wire's closing "SOURCE X" line is no contact: it names the issuer, kept as source metadata."""
+        text = ("# Sampletown to Open a Library\n\nSAMPLETOWN, March 4, 2025 /PRNewswire/ -- The town will open a "
+                "new library in the old station next spring, the mayor said on Monday.\n\n"
+                "Media Contact: John Smith, 216-555-0100, john.smith@sampletown.example\n\n"
+                "SOURCE City of Sampletown\n")
+        release = parse_text(text, language="en").communique
+        assert [("John Smith", ("216-555-0100",))] == [(c.name, c.phones) for c in release.contacts]
+        assert ("City of Sampletown", [("source", "City of Sampletown")]) == (
+            release.issuer.name, [(m.name, m.value) for m in release.metadata])
+
+    def test_source_line_closes_the_body(self):
+        """"Fuente: X" after the body's last paragraph ends the body; a figure's "Source:" inside it does not."""
+        text = ("# Acme abre una planta\n\nMADRID, 4 de marzo de 2025 -- Acme abrirá una planta en Toledo el año "
+                "próximo, según anunció la empresa este lunes.\n\n"
+                "Fuente: Instituto Nacional de Estadística\n\n"
+                "La planta dará trabajo a trescientas personas de la comarca, añadió la empresa en su nota.\n\n"
+                "Fuente: Acme S.A.\n")
+        release = parse_text(text, language="es").communique
+        assert "Fuente: Instituto Nacional de Estadística" == release.body[1].plain_text
+        assert release.body[-1].plain_text.startswith("La planta dará trabajo")
+        assert [("source", "Acme S.A.")] == [(m.name, m.value) for m in release.metadata]

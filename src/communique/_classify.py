@@ -89,6 +89,8 @@ class Parts:
     contacts: list[Contact] = attrs.Factory(list)
     boilerplate: list[Boilerplate] = attrs.Factory(list)
     end_marker: str | None = None
+    #: The issuers that closing source lines name (``SOURCE Acme Corp.``), kept as ``source`` metadata.
+    sources: list[str] = attrs.Factory(list)
     unclassified: list[str] = attrs.Factory(list)
 
     def note(self, severity: Severity, code: str, message: str, line: int | None = None) -> None:
@@ -122,7 +124,7 @@ class Parts:
             boilerplate=self.boilerplate,
             attachments=collected.unique_attachments(),
             end_marker=self.end_marker,
-            metadata=metadata,
+            metadata=[*metadata, *(MetaField(name="source", value=source) for source in self.sources)],
             unclassified=self.unclassified,
             provenance=provenance,
         )
@@ -255,7 +257,7 @@ B = TypeVar("B", bound=TailBlock)
 #: What a block of the tail opens: a rule closes a section; an end marker
 #: ends the release; a contact block, an "About X" section, or a section
 #: under another heading begins; furniture is kept aside.
-Opens = Literal["rule", "end", "contact", "about", "heading", "furniture"]
+Opens = Literal["rule", "end", "source", "contact", "about", "heading", "furniture"]
 
 
 @attrs.frozen
@@ -265,7 +267,7 @@ class Opening(Generic[B]):
     opens: Opens
     #: The heading of a section or contact block, as the cues name it.
     heading: str | None = None
-    #: A contact heading as printed (``Contact presse :``); an end marker's text.
+    #: A contact heading as printed (``Contact presse :``); an end marker's text; the name a source line prints.
     printed: str = ""
     #: The contact block's own lines, or an end marker's line's other lines, kept as text.
     lines: Sequence[str] = ()
@@ -327,13 +329,8 @@ def read_tail(parts: Parts, blocks: Sequence[B], reader: TailReader[B]) -> None:
                 reader.keep_block(index - 1)
             continue
         close()
-        if opening.opens == "end":
-            if parts.end_marker is None:
-                parts.end_marker = opening.printed
-            else:
-                parts.keep(opening.printed)
-            for line in opening.lines:
-                reader.keep_line(line)
+        if opening.opens in {"end", "source"}:
+            _take_closing(parts, opening, reader)
         elif opening.opens == "contact":
             lines = list(opening.lines)
             addresses = list(block.addresses)
@@ -354,6 +351,18 @@ def read_tail(parts: Parts, blocks: Sequence[B], reader: TailReader[B]) -> None:
         elif opening.opens == "furniture":
             reader.keep_block(index - 1)
     close()
+
+
+def _take_closing(parts: Parts, opening: Opening[B], reader: TailReader[B]) -> None:
+    """An end marker or a source line: the value it prints, and the other lines of its block kept as text."""
+    if opening.opens == "source":
+        parts.sources.append(opening.printed)
+    elif parts.end_marker is None:
+        parts.end_marker = opening.printed
+    else:
+        parts.keep(opening.printed)
+    for line in opening.lines:
+        reader.keep_line(line)
 
 
 def _continues_contact(block: TailBlock) -> bool:
@@ -387,15 +396,18 @@ def choose_issuer(
 ) -> Issuer | None:
     """The issuer, from the strongest evidence the reader found.
 
-    In order: the issuer *header* printed above the release; the subject
-    that makes the *announcement* (the body's first paragraph or sentence);
-    the *site* the page's title names; the subject of an "About X" section;
-    the page's *publisher*; with *from_headline*, the headline's subject;
-    the organization of a contact whose name has at least
-    *organization_words* words (a desk label such as "Media:" names no issuer).
+    In order: the issuer *header* printed above the release; the issuer a
+    wire's closing source line names; the subject that makes the
+    *announcement* (the body's first paragraph or sentence); the *site* the
+    page's title names; the subject of an "About X" section; the page's
+    *publisher*; with *from_headline*, the headline's subject; the
+    organization of a contact whose name has at least *organization_words*
+    words (a desk label such as "Media:" names no issuer).
     """
     if header is not None:
         return header
+    if parts.sources:
+        return Issuer(name=parts.sources[0])
     found = announcer(announcement) if announcement else None
     if found:
         return Issuer(name=found)

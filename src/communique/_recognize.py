@@ -400,6 +400,44 @@ def is_end_marker(line: str, language: str | None) -> bool:
     return fold(stripped.strip("*_ -–—")) in _end_markers(language)
 
 
+@functools.cache
+def _source_line() -> re.Pattern[str]:
+    labels = sorted({label for lang in LANGUAGES for label in cues_for(lang).source_labels}, key=len, reverse=True)
+    return re.compile(rf"(?P<label>{'|'.join(map(re.escape, labels))})(?P<colon>\s*:)?\s+(?P<name>\S.*)",
+                      re.IGNORECASE | re.DOTALL)
+
+
+# Two sentences: a full stop after a word of two letters or more ("Inc." and "S.A." end names), then more.
+_TWO_SENTENCES = re.compile(r"[^\W\d_]{4,}[.!?]\s+\S")
+
+
+def match_source_line(line: str) -> str | None:
+    """The issuer that a wire release's closing line names: ``SOURCE Acme Corp.``, ``Fuente: Acme S.A.``.
+
+    The label is printed in capitals, or followed by a colon; the name is a
+    few words, capitalised, not a sentence (a figure's caption, ``Source:
+    company reports``, is not such a line). Every language's labels count:
+    a wire prints its own.
+
+    >>> match_source_line("SOURCE Acme Corporation"), match_source_line("Fuente: Acme S.A.")
+    ('Acme Corporation', 'Acme S.A.')
+    >>> match_source_line("Source of the figures: the ministry") is None
+    True
+    >>> match_source_line("Source: company reports") is None
+    True
+    """
+    stripped = line.strip(" \t*_#>")
+    found = _source_line().match(stripped) if len(stripped) <= 100 else None
+    if found is None or not (found["colon"] or found["label"].isupper()):
+        return None
+    name = found["name"].strip(" *_")
+    if not name or not (name[0].isupper() or name[0].isdigit()) or len(name.split()) > 8 or name[-1] in ":;,!?" or (
+        _TWO_SENTENCES.search(name)
+    ):
+        return None
+    return name
+
+
 _THIRTY = re.compile(r"[-–—]*\s*30\s*[-–—]*")
 _DASH_OR_HASH = re.compile(r"[-–—#]")
 

@@ -825,6 +825,8 @@ def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[st
     text = piece.text
     if len(text) <= 30 and rec.is_end_marker(text, language):
         return "end"
+    if piece.kind == "paragraph" and len(text) <= 100 and rec.match_source_line(text):
+        return "source"
     heading_like = piece.kind == "heading" or (piece.strong and words(text) <= 12)
     space = text.find(" ")
     first = rec.fold(text[:space] if space >= 0 else text)  # the first word, without copying the rest
@@ -871,13 +873,15 @@ def _aboutwords(language: str | None) -> frozenset[str]:
                      for prefix in cues.boilerplate_prefixes)
 
 
-def _tail_start(kinds: Sequence[str | None], start: int) -> int:
+def _tail_start(kinds: Sequence[str | None], start: int, pieces: Sequence[_Piece]) -> int:
     """Where the body ends: at contacts, or at the "About X" section after which only tail sections follow.
 
     An "About X" heading followed by other headed sections of news (as in a
-    release with an "About the product" part mid-text) does not end the body.
+    release with an "About the product" part mid-text) does not end the body,
+    nor does a source line followed by running text (a figure's ``Source:``).
     """
-    end = next((i for i in range(start, len(kinds)) if kinds[i] == "end"), len(kinds))
+    end = next((i for i in range(start, len(kinds)) if kinds[i] == "end" or (kinds[i] == "source" and not any(
+        p.kind == "paragraph" and body_like(p.text) and not p.link_only for p in pieces[i + 1:]))), len(kinds))
     for index in range(start, end):
         kind = kinds[index]
         if kind == "contact":
@@ -904,6 +908,8 @@ class _Tail:
             return Opening("rule")
         if kind == "end":
             return Opening("end", printed=piece.text)
+        if kind == "source":
+            return Opening("source", printed=rec.match_source_line(piece.text) or piece.text)
         if kind == "contact":
             return _contact_opening(piece, self.state.language)
         if kind == "about":
@@ -1023,7 +1029,7 @@ def parse_html(
     body_start = _head(state, pieces, start, content.marked, dates_before=content.marked)
     about = _aboutwords(lang)
     kinds = [None] * body_start + [_section_kind(p, lang, about) for p in pieces[body_start:]]
-    body_end = _tail_start(kinds, body_start)
+    body_end = _tail_start(kinds, body_start, pieces)
     state.body.extend(b for b in (p.model() for p in pieces[body_start:body_end]) if b is not None)
     read_tail(state, pieces[body_end:], _Tail(state, pieces[body_end:], kinds[body_end:]))
     if state.headline is None:

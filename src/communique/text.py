@@ -615,6 +615,10 @@ def _tail_start(state: _State, blocks: Sequence[_Block], start: int) -> int:
         visible = _visible(first)
         if _is_end_marker(first, language) or _is_end_marker(visible, language):
             return index
+        if block.kind == "paragraph" and rec.match_source_line(visible) and not any(
+            _is_body_like(b) and not _link_only(b) for b in blocks[index + 1 :]
+        ):
+            return index  # "SOURCE Acme Corp." closing a wire release (a figure's "Source:" line is followed by text)
         if block.kind in {"paragraph", "heading"} and (
             _match_contact_heading(visible, language) or _match_boilerplate_heading(visible, language)
         ):
@@ -910,6 +914,9 @@ class _Tail:
             return Opening("rule")
         if _is_end_marker(first, language) or _is_end_marker(visible, language):
             return Opening("end", printed=first.strip(), lines=block.lines[1:])
+        source = rec.match_source_line(visible) if block.kind == "paragraph" else None
+        if source is not None:
+            return Opening("source", printed=source, lines=block.lines[1:])
         contact = _match_contact_heading(visible, language) if block.kind in {"paragraph", "heading"} else None
         printed = printed_heading(visible, contact.rest) if contact is not None else ""
         asked = _CONTACT_SENTENCE.search(block.visible) if contact is None and block.kind == "paragraph" else None
@@ -934,11 +941,12 @@ class _Tail:
         return None
 
     def ends_contact(self, index: int) -> bool:
-        """A heading of contacts or of an "About X" section, or an end marker, ends a contact block."""
+        """A heading of contacts or of an "About X" section, an end marker or a source line ends a contact block."""
         language = self.state.language
         block = self.blocks[index]
         return bool(_match_boilerplate_heading(block.visible, language) or _match_contact_heading(
-            block.visible, language) or _is_end_marker(block.lines[0], language))
+            block.visible, language) or _is_end_marker(block.lines[0], language)
+            or rec.match_source_line(_visible(block.lines[0])))
 
     def keep_line(self, line: str) -> None:
         """Keep a line as text, and its links."""

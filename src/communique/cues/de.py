@@ -120,6 +120,7 @@ CUES = LanguageCues(
     ),
     boilerplate_prefixes=("über die", "über den", "über das", "über", "ueber"),
     end_markers=("###", "# # #", "-30-", "- ende -", "-ende-", "ende"),
+    source_labels=("quelle",),
     embargo_markers=("sperrfrist bis", "sperrfrist:", "sperrfrist", "embargo bis", "embargo"),
     common_words=(
         "der",

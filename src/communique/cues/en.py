@@ -127,6 +127,7 @@ CUES = LanguageCues(
     ),
     boilerplate_prefixes=("about the", "about"),
     end_markers=("###", "# # #", "-30-", "- 30 -", "-ends-", "- ends -", "ends", "end"),
+    source_labels=("source",),
     embargo_markers=(
         "embargoed until",
         "embargoed for release until",

@@ -106,6 +106,7 @@ CUES = LanguageCues(
     ),
     boilerplate_prefixes=("acerca del", "acerca de", "sobre", "quiénes somos", "quienes somos"),
     end_markers=("###", "# # #", "-30-", "- 30 -", "- fin -", "-fin-", "fin"),
+    source_labels=("fuente",),
     embargo_markers=(
         "bajo embargo hasta",
         "embargado hasta",

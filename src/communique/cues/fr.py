@@ -109,6 +109,7 @@ CUES = LanguageCues(
         "à propos d’", "a propos d'", "à propos",
     ),
     end_markers=("###", "# # #", "-30-", "- 30 -", "- fin -", "-fin-", "fin"),
+    source_labels=("source",),
     embargo_markers=(
         "sous embargo jusqu'au",
         "sous embargo jusqu’au",
