@@ -411,6 +411,17 @@ def test_source_line_closes_the_body_a_caption_does_not():
     assert [("source", "Acme Corporation")] == [(m.name, m.value) for m in release.metadata if m.name == "source"]
 
 
+def test_headline_printed_again_ends_the_body():
+    """The headline printed again below the release, and the short lines above it, end the body."""
+    body = ("<div><h1>Acme Opens a Plant in Lyon</h1><p>LYON, March 4, 2025 - Acme will open a plant in Lyon next "
+            "year, the company said on Monday.</p><p>For more information, visit acme.example.</p>"
+            "<p>Jane Author</p><p>2025-03-04 12:48</p><h3>Acme Opens a Plant in Lyon</h3><h3>Recent News</h3>"
+            "<p>Acme names a new chief executive, the board said on Friday after a long search.</p></div>")
+    release = parse_html(page(body), language="en").communique
+    assert "For more information, visit acme.example." == release.body[-1].plain_text
+    assert ("Jane Author", "2025-03-04 12:48", "Acme Opens a Plant in Lyon") == release.unclassified[:3]
+
+
 def test_wrong_charset_detected():
     """A page that declares windows-1250 but is UTF-8 is read as UTF-8, with a warning."""
     reading = read_fixture("legacy.html")

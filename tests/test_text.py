@@ -504,3 +504,23 @@ class TestConventions:
         assert "Fuente: Instituto Nacional de Estadística" == release.body[1].plain_text
         assert release.body[-1].plain_text.startswith("La planta dará trabajo")
         assert [("source", "Acme S.A.")] == [(m.name, m.value) for m in release.metadata]
+
+    def test_headline_printed_again_ends_the_body(self):
+        """The headline printed again below the release, and the short lines above it, end the body."""
+        text = ("Acme Opens a Plant in Lyon\n\nLYON, March 4, 2025 - Acme will open a plant in Lyon next year, the "
+                "company said on Monday.\n\nFor more information, visit acme.example.\n\n"
+                "https://acme.example/uploads/plant.jpg 900\n\nJane Author\n\n2025-03-04 12:48:19\n\n"
+                "Acme Opens a Plant in Lyon\n\nRecent News\n\nAcme names a new chief executive, the board said on "
+                "Friday after a long search for a successor.\n")
+        release = parse_text(text, language="en").communique
+        assert "For more information, visit acme.example." == release.body[-1].plain_text
+        assert ("900", "Jane Author", "2025-03-04 12:48:19", "Acme Opens a Plant in Lyon", "Recent News") == (
+            release.unclassified[:5])
+
+    def test_headline_inside_a_paragraph_ends_nothing(self):
+        """The headline's words inside a paragraph of the body are no page residue."""
+        text = ("Acme Opens a Plant in Lyon\n\nLYON, March 4, 2025 - Acme will open a plant in Lyon next year, the "
+                "company said on Monday.\n\nIn a note titled Acme Opens a Plant in Lyon, the board thanked the "
+                "town.\n\nThe plant will employ three hundred people, it added.\n")
+        release = parse_text(text, language="en").communique
+        assert 3 == len(release.body)

@@ -353,6 +353,33 @@ def read_tail(parts: Parts, blocks: Sequence[B], reader: TailReader[B]) -> None:
     close()
 
 
+def headline_again(headline: str | None, blocks: Sequence[TailBlock], start: int) -> int:
+    """Where page residue ends the body: the headline printed again after it, alone, and the short lines above.
+
+    A page saved whole prints the headline again below the release (in the
+    page's metadata, above "Recent news"); the short lines just above that
+    line (an image's address, an author, a time) are the same residue.
+    Without such a line, the number of blocks: the residue ends nothing.
+    """
+    if not headline:
+        return len(blocks)
+    target = rec.fold(headline)
+    # Folding changes a length little (blanks are collapsed already, "ß" becomes "ss"): a cheap first test.
+    size, slack = len(target), len(target) // 4 + 2
+    for again in range(start + 1, len(blocks)):
+        block = blocks[again]
+        text = block.visible
+        if abs(len(text) - size) <= slack and block.kind in {"paragraph", "heading"} and rec.fold(text) == target:
+            break
+    else:
+        return len(blocks)
+    while again - 1 > start and blocks[again - 1].kind == "paragraph" and not body_like(
+        blocks[again - 1].visible,
+    ) and not SENTENCE_END.search(blocks[again - 1].visible):
+        again -= 1
+    return again
+
+
 def _take_closing(parts: Parts, opening: Opening[B], reader: TailReader[B]) -> None:
     """An end marker or a source line: the value it prints, and the other lines of its block kept as text."""
     if opening.opens == "source":

@@ -407,6 +407,11 @@ def _source_line() -> re.Pattern[str]:
                       re.IGNORECASE | re.DOTALL)
 
 
+@functools.cache
+def _source_initials() -> frozenset[str]:
+    return frozenset(label[0] for lang in LANGUAGES for label in cues_for(lang).source_labels)
+
+
 # Two sentences: a full stop after a word of two letters or more ("Inc." and "S.A." end names), then more.
 _TWO_SENTENCES = re.compile(r"[^\W\d_]{4,}[.!?]\s+\S")
 
@@ -427,7 +432,9 @@ def match_source_line(line: str) -> str | None:
     True
     """
     stripped = line.strip(" \t*_#>")
-    found = _source_line().match(stripped) if len(stripped) <= 100 else None
+    if len(stripped) > 100 or stripped[:1].lower() not in _source_initials():
+        return None
+    found = _source_line().match(stripped)
     if found is None or not (found["colon"] or found["label"].isupper()):
         return None
     name = found["name"].strip(" *_")

@@ -51,7 +51,17 @@ import attrs
 from lxml import etree
 
 from . import _recognize as rec
-from ._classify import SENTENCE_END, Opening, Parts, body_like, choose_issuer, printed_heading, read_tail, words
+from ._classify import (
+    SENTENCE_END,
+    Opening,
+    Parts,
+    body_like,
+    choose_issuer,
+    headline_again,
+    printed_heading,
+    read_tail,
+    words,
+)
 from ._contacts import emails_in, looks_like_name, phones_in
 from ._html_page import (
     MAX_DEPTH,
@@ -910,6 +920,8 @@ class _Tail:
             return Opening("end", printed=piece.text)
         if kind == "source":
             return Opening("source", printed=rec.match_source_line(piece.text) or piece.text)
+        if kind == "furniture":
+            return Opening("furniture")
         if kind == "contact":
             return _contact_opening(piece, self.state.language)
         if kind == "about":
@@ -1029,7 +1041,12 @@ def parse_html(
     body_start = _head(state, pieces, start, content.marked, dates_before=content.marked)
     about = _aboutwords(lang)
     kinds = [None] * body_start + [_section_kind(p, lang, about) for p in pieces[body_start:]]
-    body_end = _tail_start(kinds, body_start, pieces)
+    body_end = min(_tail_start(kinds, body_start, pieces), headline_again(state.headline, pieces, body_start))
+    if body_end < len(pieces) and state.headline:
+        # The headline printed again below the release is page residue, not a section's heading.
+        again = rec.fold(state.headline)
+        kinds[body_end:] = ["furniture" if len(p.text) == len(state.headline) and rec.fold(p.text) == again else kind
+                            for p, kind in zip(pieces[body_end:], kinds[body_end:], strict=True)]
     state.body.extend(b for b in (p.model() for p in pieces[body_start:body_end]) if b is not None)
     read_tail(state, pieces[body_end:], _Tail(state, pieces[body_end:], kinds[body_end:]))
     if state.headline is None:

@@ -52,6 +52,7 @@ from ._classify import (
     add_contacts,
     body_like,
     choose_issuer,
+    headline_again,
     printed_heading,
     read_tail,
     words,
@@ -604,7 +605,8 @@ def _tail_start(state: _State, blocks: Sequence[_Block], start: int) -> int:
     """Where the body ends: at an end marker, contacts, an "About X" section or page furniture."""
     language = state.language
     index = start - 1
-    while index + 1 < len(blocks):
+    limit = headline_again(state.headline, blocks, start)
+    while index + 1 < limit:
         index += 1
         listed = _colon_list(blocks, index)
         if listed:
@@ -637,7 +639,7 @@ def _tail_start(state: _State, blocks: Sequence[_Block], start: int) -> int:
             not _is_body_like(b) or _link_only(b) for b in blocks[index + 1 :]
         ) and index + 1 < len(blocks):
             return index
-    return len(blocks)
+    return limit
 
 
 def _body_before_tail(blocks: Sequence[_Block], index: int, language: str | None) -> bool:
