@@ -422,6 +422,16 @@ def test_headline_printed_again_ends_the_body():
     assert ("Jane Author", "2025-03-04 12:48", "Acme Opens a Plant in Lyon") == release.unclassified[:3]
 
 
+def test_about_heading_run_into_its_text():
+    """"Acerca de Acme S.A. Con sede en …" in one paragraph opens the boilerplate and names the issuer."""
+    body = ("<article><h1>Nueva planta en Toledo</h1><p>MADRID, 4 de marzo de 2025 – La empresa abrirá una planta "
+            "en Toledo el año próximo, según anunció este lunes.</p><p>Acerca de Acme S.A. Con sede en Madrid, Acme "
+            "fabrica tornillos para la industria de cuarenta países.</p></article>")
+    release = parse_html(page(body), language="es").communique
+    assert (1, "Acme S.A.") == (len(release.body), release.issuer.name)
+    assert ["Acerca de Acme S.A."] == [b.heading for b in release.boilerplate]
+
+
 def test_wrong_charset_detected():
     """A page that declares windows-1250 but is UTF-8 is read as UTF-8, with a warning."""
     reading = read_fixture("legacy.html")

@@ -524,3 +524,14 @@ class TestConventions:
                 "town.\n\nThe plant will employ three hundred people, it added.\n")
         release = parse_text(text, language="en").communique
         assert 3 == len(release.body)
+
+    def test_about_heading_run_into_its_text(self):
+        """"About Acme Inc. Acme makes …" (a lost line break) opens the boilerplate; "About Paris." does not."""
+        text = ("# Acme Opens a Plant\n\nLYON, March 4, 2025 - Acme will open a plant in Lyon next year, the "
+                "company said on Monday.\n\nAbout Paris. The city has four hundred parks, and the plant will be "
+                "near one of them, the company added.\n\nAbout Acme Inc. Acme makes bolts and nuts for industry in "
+                "forty countries.\n")
+        release = parse_text(text, language="en").communique
+        assert release.body[-1].plain_text.startswith("About Paris.")
+        assert [("About Acme Inc.", "Acme makes bolts")] == [
+            (b.heading, b.blocks[0].plain_text[:16]) for b in release.boilerplate]

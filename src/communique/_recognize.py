@@ -361,6 +361,41 @@ def match_boilerplate_heading(line: str, language: str | None, *, heading: bool 
         # "About Acme Corp." ends in an abbreviation's full stop, not a sentence's.
         if len(after.split()) <= 8 and (heading or not _STOP_END.search(shown) or _COMPANY_END.search(shown)):
             return HeadingMatch(visible.rstrip(" *_"), "", subject)
+        glued = _glued_heading(shown)
+        if glued is not None:
+            return HeadingMatch(f"{visible[: len(prefix)]} {glued[0]}", glued[1], glued[0])
+    return None
+
+
+# A name of up to six words that ends in a full stop, then the next sentence (line breaks lost in a paste).
+_GLUED_NAME = re.compile(r"(?P<name>[^\W\d_][^\s:]*(?:\s+[^\s:]+){0,5}?\.)\s+(?P<rest>[A-ZÀ-Þ].*)", re.DOTALL)
+
+
+def _glued_heading(after: str) -> tuple[str, str] | None:
+    """The subject and the text of an "About X" heading run into its text: ``About Acme Inc. Acme makes …``.
+
+    Told from an "About" sentence only when the name is capitalised word
+    by word and ends in a company's abbreviation (``Inc.``, ``S.A.``), or
+    when the text goes on with the name (``About Acme. Acme makes …``).
+
+    >>> _glued_heading("Lotto.com Inc. Con sede en Jersey City, Lotto.com es la primera plataforma.")
+    ('Lotto.com Inc.', 'Con sede en Jersey City, Lotto.com es la primera plataforma.')
+    >>> _glued_heading("the Acme Group. The Acme Group makes bolts.")
+    ('the Acme Group', 'The Acme Group makes bolts.')
+    >>> _glued_heading("Paris. The city has four hundred parks and gardens.") is None
+    True
+    """
+    found = _GLUED_NAME.match(after)
+    if found is None:
+        return None
+    name, rest = found["name"], found["rest"].strip()
+    words = ARTICLE.sub("", name).split()
+    if not words or not all(word[0].isupper() or not word[0].isalpha() for word in words):
+        return None
+    if _COMPANY_END.search(name):
+        return name, rest
+    if ARTICLE.sub("", rest).startswith(words[0].rstrip(".")):
+        return name[:-1], rest  # the full stop ends the heading's sentence, not an abbreviation
     return None
 
 
