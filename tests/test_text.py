@@ -535,3 +535,18 @@ class TestConventions:
         assert release.body[-1].plain_text.startswith("About Paris.")
         assert [("About Acme Inc.", "Acme makes bolts")] == [
             (b.heading, b.blocks[0].plain_text[:16]) for b in release.boilerplate]
+
+    def test_contact_heading_after_glued_links(self):
+        """Links glued before "Contact Information:" do not hide it; a labelled link is no person."""
+        text = ("# Acme Opens a Plant\n\nLYON, March 4, 2025 - Acme will open a plant in Lyon next year, the "
+                "company said on Monday.\n\n"
+                " [](https://cdn.acme.example/plant.jpg) [](https://acme.example/lyon/) Contact Information:\n\n"
+                " Acme Counseling Center Lyon\n\n 12 Example Street, Lyon\n\n"
+                " Jane Sample (856) 555-0106 https://acme.example/lyon/\n\n"
+                " Website: https://acme.example/\n\n Original Source: https://acme.example/news/plant\n")
+        release = parse_text(text, language="en").communique
+        assert [("Jane Sample", "Acme Counseling Center Lyon", ("https://acme.example/lyon/", "https://acme.example/"))
+                ] == [(c.name, c.organization, c.urls) for c in release.contacts]
+        assert 1 == len(release.body)
+        assert "Original Source: https://acme.example/news/plant" in release.unclassified
+        assert release.unclassified[0].startswith("[](https://cdn.acme.example/plant.jpg)")

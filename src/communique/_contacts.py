@@ -45,7 +45,8 @@ _ORGANIZATION_WORDS = frozenset(
     ministère ministry ministerium ministerio cabinet service services bureau foundation fondation stiftung
     fundación university université universität universidad association verein asociación council county
     communications relations partners advisory pr media press presse prensa newswire network institute
-    institut instituto oficina büro agence contact contacts kontakt contacto website""".split(),
+    institut instituto oficina büro agence contact contacts kontakt contacto website center centre centro zentrum
+    clinic clinique klinik clínica hospital hôpital solutions systems technologies laboratories""".split(),
 )
 _ROLE_WORDS = frozenset(
     """director directrice directeur directora manager officer president président presidente ceo cfo coo cto
@@ -195,6 +196,28 @@ def looks_like_role(text: str) -> bool:
     return bool(words & _ROLE_WORDS) and len(text) <= 80
 
 
+# A label, a colon and a web address alone: "Website: https://acme.example".
+_LABELLED_LINK = re.compile(r"([^:/]{1,40}):\s+\S+")
+_WEB_LABELS = frozenset({"website", "web site", "web", "site", "site web", "site internet", "internet", "url",
+                         "homepage", "home page", "página web", "sitio web", "webseite", "internetseite"})
+
+
+def _labelled_link(raw: str, urls: list[str], current: _Draft, left: list[str]) -> bool:
+    """Take a line of a label and a web address: ``Website: https://…`` is the contact's, other labels' are left.
+
+    ``Original Source: https://…`` names no person. Returns whether the line was such a line.
+    """
+    labelled = _LABELLED_LINK.fullmatch(raw.strip())
+    if labelled is None:
+        return False
+    if labelled.group(1).strip().lower() in _WEB_LABELS:
+        current.lines.append(raw)
+        current.urls.extend(url for url in urls if url not in current.urls)
+    else:
+        left.append(raw)
+    return True
+
+
 def looks_like_organization(text: str) -> bool:
     """Whether *text* names a company, an office or an agency."""
     words = {w.lower() for w in _words(text)}
@@ -291,6 +314,7 @@ def parse_contacts(
     """
     drafts: list[_Draft] = []
     current = _Draft()
+    left: list[str] = []
     for raw in lines:
         if not raw.strip():
             continue
@@ -298,6 +322,8 @@ def parse_contacts(
         names = [p for p in pieces if looks_like_name(p)]
         if not names and not current.lines and len(pieces) == 1 and _single_name(pieces[0]):
             names = pieces
+        if urls and not (phones or emails) and _labelled_link(raw, urls, current, left):
+            continue
         desk = _DESK.fullmatch(raw.strip()) if not (phones or emails) else None
         if desk is not None:
             # "Media:" or "Investors:" on a line of its own: the desk of the contact that follows.
@@ -335,7 +361,6 @@ def parse_contacts(
     if not current.empty or current.lines:
         drafts.append(current)
     contacts = []
-    left: list[str] = []
     for draft in drafts:
         if draft.empty:
             left.extend(line for line in draft.lines if line.strip())

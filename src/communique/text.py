@@ -457,6 +457,22 @@ def _link_only(block: _Block) -> bool:
 
 
 _LINKS = re.compile(r"!?\[[^\]]*\]\([^)]*\)|<?(?:https?://|www\.)\S+>?")
+# Links, images and bare addresses that open a line, before its text.
+_LEADING_LINKS = re.compile(rf"(?:\s*(?:{_LINKS.pattern}))+\s+")
+
+
+def _after_links(line: str) -> tuple[str, str]:
+    """The links that open *line* (a page's images glued to the heading after them), and the rest of the line.
+
+    >>> _after_links("[](https://acme.example/a.jpg) [](https://acme.example/) Contact Information:")
+    ('[](https://acme.example/a.jpg) [](https://acme.example/) ', 'Contact Information:')
+    >>> _after_links("Contact: [Jane](mailto:jane@acme.example)")
+    ('', 'Contact: [Jane](mailto:jane@acme.example)')
+    """
+    lead = _LEADING_LINKS.match(line)
+    if lead is None or lead.end() == len(line):
+        return "", line
+    return line[: lead.end()], line[lead.end():]
 
 
 def _keep_links_line(state: _State, text: str) -> None:
@@ -623,6 +639,7 @@ def _tail_start(state: _State, blocks: Sequence[_Block], start: int) -> int:
             return index  # "SOURCE Acme Corp." closing a wire release (a figure's "Source:" line is followed by text)
         if block.kind in {"paragraph", "heading"} and (
             _match_contact_heading(visible, language) or _match_boilerplate_heading(visible, language)
+            or (first.lstrip()[:1] in "[!<hw" and _match_contact_heading(_visible(_after_links(first)[1]), language))
         ):
             return index
         if block.kind == "paragraph" and re.search(r"\bcontact\w*\b", block.visible, re.IGNORECASE) and (
@@ -920,6 +937,11 @@ class _Tail:
         if source is not None:
             return Opening("source", printed=source, lines=block.lines[1:])
         contact = _match_contact_heading(visible, language) if block.kind in {"paragraph", "heading"} else None
+        links, after = _after_links(first) if contact is None and block.kind == "paragraph" else ("", first)
+        if links and (contact := _match_contact_heading(_visible(after), language)) is not None:
+            # "[image](…) [site](…) Contact Information:": the links are kept as a line of their own.
+            self.keep_line(links)
+            visible = _visible(after)
         printed = printed_heading(visible, contact.rest) if contact is not None else ""
         asked = _CONTACT_SENTENCE.search(block.visible) if contact is None and block.kind == "paragraph" else None
         if asked is not None and (phones_in(block.visible) or emails_in(block.visible)):
