@@ -432,6 +432,16 @@ def test_about_heading_run_into_its_text():
     assert ["Acerca de Acme S.A."] == [b.heading for b in release.boilerplate]
 
 
+def test_related_news_ends_the_body():
+    """A page's "Related news" heading and teasers after the release are kept as text, not body or a section."""
+    body = ("<article><h1>Man Charged in Theft</h1><p>MIAMI, May 2, 2026 – A man was charged with the theft of a boat "
+            "from a marina, the State Attorney said on Monday.</p><h3>Related news</h3><p>A woman was charged with "
+            "fraud after a long inquiry into the accounts of a charity, the office said.</p></article>")
+    release = parse_html(page(body), language="en").communique
+    assert (1, ()) == (len(release.body), release.boilerplate)
+    assert "Related news" in release.unclassified
+
+
 def test_wrong_charset_detected():
     """A page that declares windows-1250 but is UTF-8 is read as UTF-8, with a warning."""
     reading = read_fixture("legacy.html")

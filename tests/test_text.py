@@ -550,3 +550,18 @@ class TestConventions:
         assert 1 == len(release.body)
         assert "Original Source: https://acme.example/news/plant" in release.unclassified
         assert release.unclassified[0].startswith("[](https://cdn.acme.example/plant.jpg)")
+
+    def test_related_posts_end_the_contact_block_and_the_body(self):
+        """"Related Posts" after the release heads the page's other news: no contact, no body, kept as text."""
+        text = ("# Man Charged in Theft\n\nMIAMI, May 2, 2026 - A man was charged with the theft of a boat from a "
+                "marina, the State Attorney said on Monday.\n\n"
+                "For further information, please contact Jane Sample, Public Information Officer, at "
+                "(305) 555-0135.\nRelated Posts\n\nNews\n\nPress Release\n")
+        release = parse_text(text, language="en").communique
+        assert ["Jane Sample"] == [c.name for c in release.contacts]
+        assert ("Related Posts", "News", "Press Release") == release.unclassified[-3:]
+        teasers = ("# Man Charged in Theft\n\nMIAMI, May 2, 2026 - A man was charged with the theft of a boat from "
+                   "a marina, the State Attorney said on Monday.\n\nRecent News\n\nA woman was charged with fraud "
+                   "after a long inquiry into the accounts of a charity, the office said.\n")
+        release = parse_text(teasers, language="en").communique
+        assert 1 == len(release.body)

@@ -404,6 +404,8 @@ def _continues_contact(block: TailBlock) -> bool:
         lines = block.lines
         return any(phones_in(line) or emails_in(line) for line in lines) and all(map(_contact_like, lines))
     text = block.visible  # asked only of paragraphs and items: a reader may work it out when asked
+    if rec.is_related_heading(text):
+        return False  # "Related Posts": the page's other news, after the contact block
     if block.kind == "item":
         return bool(phones_in(text) or emails_in(text))
     return block.kind == "paragraph" and _contact_like(text)

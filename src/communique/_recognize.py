@@ -443,6 +443,23 @@ def _source_line() -> re.Pattern[str]:
 
 
 @functools.cache
+def _related_headings() -> frozenset[str]:
+    return frozenset(fold(h) for lang in LANGUAGES for h in cues_for(lang).related_headings)
+
+
+def is_related_heading(line: str) -> bool:
+    """Whether the line heads a page's list of other news (``Related Posts``, ``Noticias relacionadas``).
+
+    Such a list follows the release on a web page; it is no part of a contact block or a section.
+
+    >>> is_related_heading("Related Posts"), is_related_heading("Weitere Meldungen:"), is_related_heading("Related")
+    (True, True, False)
+    """
+    stripped = line.strip(" \t*_#>:")
+    return len(stripped) <= 40 and fold(stripped) in _related_headings()
+
+
+@functools.cache
 def _source_initials() -> frozenset[str]:
     return frozenset(label[0] for lang in LANGUAGES for label in cues_for(lang).source_labels)
 

@@ -837,6 +837,8 @@ def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[st
         return "end"
     if piece.kind == "paragraph" and len(text) <= 100 and rec.match_source_line(text):
         return "source"
+    if len(text) <= 40 and rec.is_related_heading(text):
+        return "related"  # "Related posts": the page's other news, after the release
     heading_like = piece.kind == "heading" or (piece.strong and words(text) <= 12)
     space = text.find(" ")
     first = rec.fold(text[:space] if space >= 0 else text)  # the first word, without copying the rest
@@ -889,9 +891,11 @@ def _tail_start(kinds: Sequence[str | None], start: int, pieces: Sequence[_Piece
     An "About X" heading followed by other headed sections of news (as in a
     release with an "About the product" part mid-text) does not end the body,
     nor does a source line followed by running text (a figure's ``Source:``).
+    An end marker or the heading of a page's other news (``Related posts``) does.
     """
-    end = next((i for i in range(start, len(kinds)) if kinds[i] == "end" or (kinds[i] == "source" and not any(
-        p.kind == "paragraph" and body_like(p.text) and not p.link_only for p in pieces[i + 1:]))), len(kinds))
+    end = next((i for i in range(start, len(kinds)) if kinds[i] in {"end", "related"} or (
+        kinds[i] == "source" and not any(
+            p.kind == "paragraph" and body_like(p.text) and not p.link_only for p in pieces[i + 1:]))), len(kinds))
     for index in range(start, end):
         kind = kinds[index]
         if kind == "contact":
@@ -920,7 +924,7 @@ class _Tail:
             return Opening("end", printed=piece.text)
         if kind == "source":
             return Opening("source", printed=rec.match_source_line(piece.text) or piece.text)
-        if kind == "furniture":
+        if kind in {"furniture", "related"}:
             return Opening("furniture")
         if kind == "contact":
             return _contact_opening(piece, self.state.language)

@@ -622,6 +622,8 @@ def _tail_start(state: _State, blocks: Sequence[_Block], start: int) -> int:
     language = state.language
     index = start - 1
     limit = headline_again(state.headline, blocks, start)
+    # The block the body's first paragraph came from: the one before *start* when a dateline opened it.
+    opened_at = start - 1 if state.body else start
     while index + 1 < limit:
         index += 1
         listed = _colon_list(blocks, index)
@@ -631,7 +633,9 @@ def _tail_start(state: _State, blocks: Sequence[_Block], start: int) -> int:
         block = blocks[index]
         first = block.lines[0]
         visible = _visible(first)
-        if _is_end_marker(first, language) or _is_end_marker(visible, language):
+        if _is_end_marker(first, language) or _is_end_marker(visible, language) or (
+            index > opened_at and rec.is_related_heading(visible)
+        ):
             return index
         if block.kind == "paragraph" and rec.match_source_line(visible) and not any(
             _is_body_like(b) and not _link_only(b) for b in blocks[index + 1 :]
@@ -644,9 +648,9 @@ def _tail_start(state: _State, blocks: Sequence[_Block], start: int) -> int:
             return index
         if block.kind == "paragraph" and re.search(r"\bcontact\w*\b", block.visible, re.IGNORECASE) and (
             phones_in(block.visible) or emails_in(block.visible)
-        ) and words(block.visible) <= 40 and index > start:
+        ) and words(block.visible) <= 40 and index > opened_at:
             return index
-        run = _nav_run(blocks, index, language) if index > start else 0
+        run = _nav_run(blocks, index, language) if index > opened_at else 0
         if run and not _body_before_tail(blocks, index + run, language):
             return index
         if run:  # short lines inside the body, such as a table flattened to one cell a line
@@ -958,7 +962,7 @@ class _Tail:
             rest = ([about.rest] if about.rest else []) + block.lines[1:]
             content = (_Block("paragraph", block.line, rest, breaks=[True] * len(rest)),) if rest else ()
             return Opening("about", heading=about.heading, content=content)
-        if _link_only(block):
+        if _link_only(block) or rec.is_related_heading(visible):
             return Opening("furniture")
         if not in_section and _tail_heading(block):
             return Opening("heading", heading=block.visible.rstrip(":"))

@@ -154,6 +154,8 @@ class LanguageCues:
     embargo_markers: tuple[str, ...] = attrs.field(converter=_lower_tuple)
     #: What names the issuer on a wire release's closing line: ``source`` (``SOURCE Acme Corp.``).
     source_labels: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
+    #: Headings of a page's list of other news, after the release: ``related posts``, ``recent news``.
+    related_headings: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
     #: Frequent function words, used by :func:`detect_language`.
     common_words: frozenset[str] = attrs.field(converter=_lower_frozenset)
     #: Order of day and month in numeric dates such as ``03/04/2012``.

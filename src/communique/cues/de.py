@@ -121,6 +121,15 @@ CUES = LanguageCues(
     boilerplate_prefixes=("über die", "über den", "über das", "über", "ueber"),
     end_markers=("###", "# # #", "-30-", "- ende -", "-ende-", "ende"),
     source_labels=("quelle",),
+    related_headings=(
+        "weitere meldungen",
+        "weitere nachrichten",
+        "ähnliche artikel",
+        "verwandte artikel",
+        "aktuelle meldungen",
+        "das könnte sie auch interessieren",
+        "mehr zum thema",
+    ),
     embargo_markers=("sperrfrist bis", "sperrfrist:", "sperrfrist", "embargo bis", "embargo"),
     common_words=(
         "der",

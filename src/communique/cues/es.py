@@ -107,6 +107,15 @@ CUES = LanguageCues(
     boilerplate_prefixes=("acerca del", "acerca de", "sobre", "quiénes somos", "quienes somos"),
     end_markers=("###", "# # #", "-30-", "- 30 -", "- fin -", "-fin-", "fin"),
     source_labels=("fuente",),
+    related_headings=(
+        "noticias relacionadas",
+        "artículos relacionados",
+        "últimas noticias",
+        "más noticias",
+        "otras noticias",
+        "te puede interesar",
+        "también te puede interesar",
+    ),
     embargo_markers=(
         "bajo embargo hasta",
         "embargado hasta",

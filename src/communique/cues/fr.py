@@ -110,6 +110,16 @@ CUES = LanguageCues(
     ),
     end_markers=("###", "# # #", "-30-", "- 30 -", "- fin -", "-fin-", "fin"),
     source_labels=("source",),
+    related_headings=(
+        "articles similaires",
+        "articles liés",
+        "à lire aussi",
+        "a lire aussi",
+        "dernières actualités",
+        "actualités récentes",
+        "autres actualités",
+        "voir aussi",
+    ),
     embargo_markers=(
         "sous embargo jusqu'au",
         "sous embargo jusqu’au",
