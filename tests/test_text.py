@@ -565,3 +565,12 @@ class TestConventions:
                    "after a long inquiry into the accounts of a charity, the office said.\n")
         release = parse_text(teasers, language="en").communique
         assert 1 == len(release.body)
+
+    def test_dash_after_a_dateline_line_is_no_bullet(self):
+        """"(Miami – July 30, 2024)" alone, then "– The State Attorney …": the dash ends the dateline, no list."""
+        text = ("Man Charged in Bribery Scheme\n\n(Miami – July 30, 2024)\n– The State Attorney announced the arrest "
+                "of a former official for taking bribes from vendors.\n\nHe is charged with:\n\n- 1 count Bribery\n")
+        release = parse_text(text, language="en").communique
+        assert ("Miami", ["Paragraph", "Paragraph", "BulletList"]) == (
+            release.dateline.place, [type(b).__name__ for b in release.body])
+        assert release.body[0].plain_text.startswith("The State Attorney announced")

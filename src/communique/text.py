@@ -264,6 +264,13 @@ def _wrap_width(lines: Sequence[str]) -> int:
     return lengths[int(len(lengths) * 0.9) - (1 if len(lengths) > 1 else 0)]
 
 
+def _dateline_alone(line: str) -> bool:
+    """Whether the line is a dateline that names a place and nothing else."""
+    stripped = line.strip()
+    found = _match_dateline(stripped, None) if stripped else None
+    return found is not None and found.dateline.place is not None and not stripped[found.end:].strip()
+
+
 def _opens_dateline(text: str) -> bool:
     found = _match_dateline(text, None)
     return found is not None and found.dateline.place is not None
@@ -385,6 +392,10 @@ def _blocks(lines: Sequence[tuple[int, str]]) -> list[_Block]:
             paragraph = None
             blocks.append(_Block("quote", number, [re.sub(r"^>\s?", "", stripped)]))
             continue
+        if bullet and bullet.group(2) in {"-", "–"} and index and _dateline_alone(lines[index - 1][1]):
+            # "(Miami – July 30, 2024)", then "– State Attorney …": the dash separates the dateline from the text.
+            line = bullet.group(1) + bullet.group(3)
+            bullet = None
         if bullet and not (bullet.group(2)[0].isdigit() and re.fullmatch(r"\d{4}[.)]", bullet.group(2))):
             paragraph = None
             marker = bullet.group(2)
