@@ -19,6 +19,9 @@ _PHONE = re.compile(
     r"|(?<![\w+])\+\d{7,15}(?!\w)|(?<!\w)0\d{9,10}(?!\w)",
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,6}\.[A-Za-z]{2,24}(?![\w-])")
+# A company's abbreviation glued before an address by a page that lost its line breaks ("Acme, Inc.jdoe@…"):
+# capitalised, as an address's local part seldom is.
+_GLUED_COMPANY = re.compile(r"^(?:Inc|Ltd|LLC|Corp|Co|GmbH|AG|plc|S\.A|SA|Srl|BV|NV)\.(?=[a-z])")
 _OBFUSCATED = re.compile(
     r"(?<![\w.])([\w.+-]{1,64})\s*[\[({]\s*(?:at|@|arobase|ät)\s*[\])}]\s*"
     r"([\w-]{1,63}(?:\s*(?:[\[({]\s*(?:dot|point|punkt)\s*[\])}]|\.)\s*[\w-]{1,63}){1,6})",
@@ -102,9 +105,11 @@ def emails_in(text: str) -> list[str]:
 
     >>> emails_in("presse@acme.example, jean [at] acme [dot] example")
     ['presse@acme.example', 'jean@acme.example']
+    >>> emails_in("Jane Doe, PresidentAcme Advisory, Inc.jdoe@acme.example")  # a line that lost its breaks
+    ['jdoe@acme.example']
     """
     # An address prints "@"; an obfuscated one, a bracket: most text has neither, and needs no scan.
-    found = _EMAIL.findall(text) if "@" in text else []
+    found = [_GLUED_COMPANY.sub("", address) for address in _EMAIL.findall(text)] if "@" in text else []
     if _has_bracket(text):
         for match in _OBFUSCATED.finditer(text):
             domain = _DOT_WORD.sub(".", match.group(2))
