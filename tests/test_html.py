@@ -442,6 +442,24 @@ def test_related_news_ends_the_body():
     assert "Related news" in release.unclassified
 
 
+def test_more_information_heads_contacts_only_above_numbers():
+    """"Para más información" above a phone heads contacts; "Weitere Informationen" above running text does not."""
+    body = ("<article><h1>Nueva planta en Toledo</h1><p>MADRID, 4 de marzo de 2025 – Acme S.A. abrirá una planta "
+            "en Toledo el año próximo, según anunció este lunes.</p><h3>Acerca de Acme</h3><p>Acme fabrica "
+            "tornillos.</p><h3>Para más información</h3><p>Departamento de Comunicación<br>Lucía Ejemplo<br>"
+            "Tel.: +34 91 000 00 00<br>prensa [arroba] acme.example</p></article>")
+    release = parse_html(page(body), language="es").communique
+    assert [("Lucía Ejemplo", "Departamento de Comunicación", ("+34 91 000 00 00",), ("prensa@acme.example",))] == [
+        (c.name, c.organization, c.phones, c.emails) for c in release.contacts]
+    assert (1, ["Acerca de Acme"]) == (len(release.body), [b.heading for b in release.boilerplate])
+    body = ("<article><h1>Acme 2.0 erschienen</h1><p>BERLIN, 4. März 2025 – Die Acme GmbH hat heute die Version 2.0 "
+            "ihrer Software veröffentlicht, wie sie in Berlin mitteilte.</p><h2>Weitere Informationen</h2><p>Mehr "
+            "über Acme steht auf der Webseite. Wer Neuigkeiten erhalten möchte, schreibt eine E-Mail an "
+            "news-subscribe@acme.example und erhält dann jede neue Version.</p></article>")
+    release = parse_html(page(body), language="de").communique
+    assert ((), 3) == (release.contacts, len(release.body))
+
+
 def test_wrong_charset_detected():
     """A page that declares windows-1250 but is UTF-8 is read as UTF-8, with a warning."""
     reading = read_fixture("legacy.html")

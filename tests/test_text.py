@@ -574,3 +574,11 @@ class TestConventions:
         assert ("Miami", ["Paragraph", "Paragraph", "BulletList"]) == (
             release.dateline.place, [type(b).__name__ for b in release.body])
         assert release.body[0].plain_text.startswith("The State Attorney announced")
+
+    def test_more_information_heads_contacts_above_numbers(self):
+        """"Para más información" alone, then a name and a phone number: a contact block."""
+        text = ("# Nueva planta en Toledo\n\nMADRID, 4 de marzo de 2025 - Acme abrirá una planta en Toledo el año "
+                "próximo, según anunció este lunes.\n\nPara más información\n\nLucía Ejemplo\nTel.: +34 91 000 00 00\n")
+        release = parse_text(text, language="es").communique
+        assert [("Lucía Ejemplo", ("+34 91 000 00 00",))] == [(c.name, c.phones) for c in release.contacts]
+        assert 1 == len(release.body)

@@ -380,6 +380,21 @@ def headline_again(headline: str | None, blocks: Sequence[TailBlock], start: int
     return again
 
 
+def information_contacts(text: str, following: TailBlock | None) -> bool:
+    """Whether a "more information" heading (``Para más información``) heads contacts: numbers follow it.
+
+    Some releases head their contacts so, others a last section of text
+    (``Weitere Informationen`` and links, among them a mailing list's
+    address): the block after it tells, when it reads as a contact block and
+    prints a phone number, or an e-mail address outside running text.
+    """
+    if following is None or not rec.is_information_heading(text) or not _continues_contact(following):
+        return False
+    shown = following.visible
+    # A phone number; or an address outside running text ("write to list-subscribe@… to hear more" is none).
+    return bool(phones_in(shown) or ((emails_in(shown) or following.addresses) and not body_like(shown)))
+
+
 def _take_closing(parts: Parts, opening: Opening[B], reader: TailReader[B]) -> None:
     """An end marker or a source line: the value it prints, and the other lines of its block kept as text."""
     if opening.opens == "source":

@@ -23,7 +23,7 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,6
 # capitalised, as an address's local part seldom is.
 _GLUED_COMPANY = re.compile(r"^(?:Inc|Ltd|LLC|Corp|Co|GmbH|AG|plc|S\.A|SA|Srl|BV|NV)\.(?=[a-z])")
 _OBFUSCATED = re.compile(
-    r"(?<![\w.])([\w.+-]{1,64})\s*[\[({]\s*(?:at|@|arobase|ät)\s*[\])}]\s*"
+    r"(?<![\w.])([\w.+-]{1,64})\s*[\[({]\s*(?:at|@|arobase|arroba|ät)\s*[\])}]\s*"
     r"([\w-]{1,63}(?:\s*(?:[\[({]\s*(?:dot|point|punkt)\s*[\])}]|\.)\s*[\w-]{1,63}){1,6})",
     re.IGNORECASE,
 )
@@ -49,7 +49,8 @@ _ORGANIZATION_WORDS = frozenset(
     fundación university université universität universidad association verein asociación council county
     communications relations partners advisory pr media press presse prensa newswire network institute
     institut instituto oficina büro agence contact contacts kontakt contacto website center centre centro zentrum
-    clinic clinique klinik clínica hospital hôpital solutions systems technologies laboratories""".split(),
+    clinic clinique klinik clínica hospital hôpital solutions systems technologies laboratories departamento
+    département abteilung dirección direction gabinete comunicación communication kommunikation""".split(),
 )
 _ROLE_WORDS = frozenset(
     """director directrice directeur directora manager officer president président presidente ceo cfo coo cto

@@ -443,6 +443,24 @@ def _source_line() -> re.Pattern[str]:
 
 
 @functools.cache
+def _information_headings() -> frozenset[str]:
+    return frozenset(fold(h) for lang in LANGUAGES for h in cues_for(lang).information_headings)
+
+
+def is_information_heading(line: str) -> bool:
+    """Whether the line is a "more information" heading (``Para más información``, ``Weitere Informationen:``).
+
+    It heads contacts when phone numbers or e-mail addresses follow, and a section of the text otherwise:
+    the caller tells which.
+
+    >>> is_information_heading("Para más información:"), is_information_heading("More information about the plan")
+    (True, False)
+    """
+    stripped = line.strip(" \t*_#>:")
+    return len(stripped) <= 40 and fold(stripped) in _information_headings()
+
+
+@functools.cache
 def _related_headings() -> frozenset[str]:
     return frozenset(fold(h) for lang in LANGUAGES for h in cues_for(lang).related_headings)
 

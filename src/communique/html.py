@@ -58,6 +58,7 @@ from ._classify import (
     body_like,
     choose_issuer,
     headline_again,
+    information_contacts,
     printed_heading,
     read_tail,
     words,
@@ -1045,6 +1046,9 @@ def parse_html(
     body_start = _head(state, pieces, start, content.marked, dates_before=content.marked)
     about = _aboutwords(lang)
     kinds = [None] * body_start + [_section_kind(p, lang, about) for p in pieces[body_start:]]
+    for index in range(body_start, len(pieces) - 1):
+        if kinds[index] in {None, "heading"} and information_contacts(pieces[index].text, pieces[index + 1]):
+            kinds[index] = "contact"  # "Para más información", then a phone number
     body_end = min(_tail_start(kinds, body_start, pieces), headline_again(state.headline, pieces, body_start))
     if body_end < len(pieces) and state.headline:
         # The headline printed again below the release is page residue, not a section's heading.

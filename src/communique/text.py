@@ -53,6 +53,7 @@ from ._classify import (
     body_like,
     choose_issuer,
     headline_again,
+    information_contacts,
     printed_heading,
     read_tail,
     words,
@@ -262,6 +263,16 @@ def _wrap_width(lines: Sequence[str]) -> int:
     if not lengths:
         return 80
     return lengths[int(len(lengths) * 0.9) - (1 if len(lengths) > 1 else 0)]
+
+
+def _information_contacts(text: str, blocks: Sequence[_Block], index: int) -> bool:
+    """Whether a "more information" heading at *index* heads contacts: a text file prints a line a block."""
+    for following in blocks[index + 1 : index + 4]:
+        if information_contacts(text, following):
+            return True
+        if not _is_short(following):
+            return False
+    return False
 
 
 def _dateline_alone(line: str) -> bool:
@@ -654,6 +665,7 @@ def _tail_start(state: _State, blocks: Sequence[_Block], start: int) -> int:
             return index  # "SOURCE Acme Corp." closing a wire release (a figure's "Source:" line is followed by text)
         if block.kind in {"paragraph", "heading"} and (
             _match_contact_heading(visible, language) or _match_boilerplate_heading(visible, language)
+            or _information_contacts(visible, blocks, index)
             or (first.lstrip()[:1] in "[!<hw" and _match_contact_heading(_visible(_after_links(first)[1]), language))
         ):
             return index
@@ -952,6 +964,10 @@ class _Tail:
         if source is not None:
             return Opening("source", printed=source, lines=block.lines[1:])
         contact = _match_contact_heading(visible, language) if block.kind in {"paragraph", "heading"} else None
+        if contact is None and block.kind in {"paragraph", "heading"} and _information_contacts(
+            visible, self.blocks, index,
+        ):
+            contact = rec.HeadingMatch(visible.rstrip(": "), "")
         links, after = _after_links(first) if contact is None and block.kind == "paragraph" else ("", first)
         if links and (contact := _match_contact_heading(_visible(after), language)) is not None:
             # "[image](…) [site](…) Contact Information:": the links are kept as a line of their own.

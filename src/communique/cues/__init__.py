@@ -154,6 +154,9 @@ class LanguageCues:
     embargo_markers: tuple[str, ...] = attrs.field(converter=_lower_tuple)
     #: What names the issuer on a wire release's closing line: ``source`` (``SOURCE Acme Corp.``).
     source_labels: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
+    #: Headings that may head a contact block or a section of the text: ``weitere informationen``. They
+    #: head contacts only when phone numbers or e-mail addresses follow.
+    information_headings: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
     #: Headings of a page's list of other news, after the release: ``related posts``, ``recent news``.
     related_headings: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
     #: Frequent function words, used by :func:`detect_language`.

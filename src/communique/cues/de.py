@@ -121,6 +121,12 @@ CUES = LanguageCues(
     boilerplate_prefixes=("über die", "über den", "über das", "über", "ueber"),
     end_markers=("###", "# # #", "-30-", "- ende -", "-ende-", "ende"),
     source_labels=("quelle",),
+    information_headings=(
+        "weitere informationen",
+        "für weitere informationen",
+        "mehr informationen",
+        "zusätzliche informationen",
+    ),
     related_headings=(
         "weitere meldungen",
         "weitere nachrichten",
@@ -129,6 +135,10 @@ CUES = LanguageCues(
         "aktuelle meldungen",
         "das könnte sie auch interessieren",
         "mehr zum thema",
+        "weitere pressemitteilungen",
+        "aktuelle pressemitteilungen",
+        "neueste pressemitteilungen",
+        "ähnliche pressemitteilungen",
     ),
     embargo_markers=("sperrfrist bis", "sperrfrist:", "sperrfrist", "embargo bis", "embargo"),
     common_words=(

@@ -128,6 +128,11 @@ CUES = LanguageCues(
     boilerplate_prefixes=("about the", "about"),
     end_markers=("###", "# # #", "-30-", "- 30 -", "-ends-", "- ends -", "ends", "end"),
     source_labels=("source",),
+    information_headings=(
+        "more information",
+        "further information",
+        "additional information",
+    ),
     related_headings=(
         "related posts",
         "related news",
@@ -140,6 +145,13 @@ CUES = LanguageCues(
         "other news",
         "you may also like",
         "read more",
+        "recent press releases",
+        "latest press releases",
+        "more press releases",
+        "other press releases",
+        "related press releases",
+        "recent releases",
+        "latest releases",
     ),
     embargo_markers=(
         "embargoed until",

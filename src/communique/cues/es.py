@@ -107,6 +107,13 @@ CUES = LanguageCues(
     boilerplate_prefixes=("acerca del", "acerca de", "sobre", "quiénes somos", "quienes somos"),
     end_markers=("###", "# # #", "-30-", "- 30 -", "- fin -", "-fin-", "fin"),
     source_labels=("fuente",),
+    information_headings=(
+        "para más información",
+        "más información",
+        "para mayor información",
+        "mayor información",
+        "información adicional",
+    ),
     related_headings=(
         "noticias relacionadas",
         "artículos relacionados",
@@ -115,6 +122,10 @@ CUES = LanguageCues(
         "otras noticias",
         "te puede interesar",
         "también te puede interesar",
+        "comunicados relacionados",
+        "últimos comunicados",
+        "otros comunicados",
+        "notas de prensa relacionadas",
     ),
     embargo_markers=(
         "bajo embargo hasta",

@@ -110,6 +110,14 @@ CUES = LanguageCues(
     ),
     end_markers=("###", "# # #", "-30-", "- 30 -", "- fin -", "-fin-", "fin"),
     source_labels=("source",),
+    information_headings=(
+        "pour plus d'informations",
+        "pour plus d'information",
+        "plus d'informations",
+        "pour en savoir plus",
+        "en savoir plus",
+        "informations complémentaires",
+    ),
     related_headings=(
         "articles similaires",
         "articles liés",
@@ -119,6 +127,10 @@ CUES = LanguageCues(
         "actualités récentes",
         "autres actualités",
         "voir aussi",
+        "communiqués récents",
+        "derniers communiqués",
+        "autres communiqués",
+        "communiqués similaires",
     ),
     embargo_markers=(
         "sous embargo jusqu'au",
