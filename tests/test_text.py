@@ -582,3 +582,14 @@ class TestConventions:
         release = parse_text(text, language="es").communique
         assert [("Lucía Ejemplo", ("+34 91 000 00 00",))] == [(c.name, c.phones) for c in release.contacts]
         assert 1 == len(release.body)
+
+    @pytest.mark.parametrize(("line", "place", "wire"), [
+        ("Berlin (dpa) - Die Bahn fährt ab Montag wieder nach Fahrplan, wie sie mitteilte.", "Berlin", "dpa"),
+        ("WASHINGTON (AP) — The Senate voted on Monday to extend the program by two years, aides said.", "WASHINGTON",
+         "AP"),
+    ])
+    def test_agency_dateline_without_date(self, line, place, wire):
+        """An agency's dateline, a place and the agency in brackets before a dash, leaves the body."""
+        release = parse_text(f"Headline of the story\n\n{line}\n").communique
+        assert (place, wire, None) == (release.dateline.place, release.dateline.wire, release.dateline.date)
+        assert not release.body[0].plain_text.startswith(place)

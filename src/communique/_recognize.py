@@ -661,8 +661,12 @@ _DASHED_WIRE = re.compile(r"\s+[-–—]\s+(?P<wire>[^\s(–—-][^–—(\n]{1,
 _WIRE_ONLY = re.compile(r"\s*-{2,}\s*([^-\n]{2,40}?)\s*-{2,}\s*")
 _NO_DATE = re.compile(
     r"(?P<paren>\()?(?P<place>[A-ZÀ-Þ][\w.'’ -]{1,40}?)(?:,\s*(?P<region>[A-ZÀ-Þ][\w.'’ ]{1,30}?))?(?(paren)\))"
-    r"\s*(?:[-–—]{1,2}\s*\((?P<wire>[^()]{2,40})\)\s*[-–—]{1,2}|(?(paren)[-–—:]|(?!))\s*)",
+    r"\s*(?:[-–—]{1,2}\s*\((?P<wire>[^()]{2,40})\)\s*[-–—]{1,2}|(?(paren)[-–—:]|(?!))\s*"
+    # A news agency's dateline: "Berlin (dpa) –", "WASHINGTON (AP) —", "Innsbruck (OTS) -".
+    r"|\s\((?P<agency>[A-Za-z][\w ]{1,20})\)\s*[-–—]{1,2}\s+)",
 )
+# An agency in a dateline's brackets: a short name in capitals, or one of the agencies that print theirs otherwise.
+_AGENCY = re.compile(r"[A-Z]{2,6}|dpa|epd|sid|kna|Reuters|Bloomberg|Xinhua|Notimex|Europa Press|Belga|ANSA|Efe|EFE")
 
 
 _CLOSING = re.compile(r"\s*\)")
@@ -690,6 +694,11 @@ def match_dateline(text: str, language: str | None, *, allow_site: bool = False)
     >>> m.dateline.place, m.dateline.region, m.dateline.wire
     ('PORTLAND', 'Ore.', 'BUSINESS WIRE')
     >>> match_dateline("The minister said on 24 July 2012 that", "en") is None
+    True
+    >>> m = match_dateline("Berlin (dpa) - Die Bahn fährt wieder.", "de")
+    >>> m.dateline.place, m.dateline.wire, m.dateline.date
+    ('Berlin', 'dpa', None)
+    >>> match_dateline("Acme (Germany) - Die Firma wächst.", "de") is None
     True
     >>> m = match_dateline("www.example.org — 8 Mai 2012 — Das Projekt", "de", allow_site=True)
     >>> m.dateline.text, m.dateline.place, m.dateline.date.isoformat()
@@ -736,13 +745,17 @@ def match_dateline(text: str, language: str | None, *, allow_site: bool = False)
         return DatelineMatch(Dateline(text=text_shown, wire=wire_only.group(1).strip()), wire_only.end())
     # A dateline without a date is a place in brackets, or names its wire in brackets.
     no_date = _NO_DATE.match(head) if "(" in head else None
-    if no_date and (no_date.group("wire") or no_date.group("paren")):
+    if no_date and (no_date.group("wire") or no_date.group("paren") or no_date.group("agency")):
         place = no_date.group("place").strip()
         region = (no_date.group("region") or "").strip() or None
         if _place_words_ok(place) and (region is None or _place_words_ok(region)):
             wire = no_date.group("wire")
             if wire and not _WIRE_WORDS.search(wire):
                 return None
+            agency = no_date.group("agency")
+            if agency and not _AGENCY.fullmatch(agency.strip()):
+                return None
+            wire = wire or agency
             shown = head[: no_date.end()].strip(" -–—:")
             return DatelineMatch(Dateline(text=shown, place=place, region=region, wire=wire and wire.strip()),
                                  no_date.end())
