@@ -460,6 +460,17 @@ def test_more_information_heads_contacts_only_above_numbers():
     assert ((), 3) == (release.contacts, len(release.body))
 
 
+def test_date_alone_above_a_standfirst_and_the_dateline():
+    """A date alone (a <time>) and a standfirst above the dateline: the body starts after the dateline."""
+    body = ("<article><h1>Hausse du trafic au port</h1><div><time datetime='2024-02-06'>06/02/2024</time></div>"
+            "<p>Le port a accueilli 1,4 million de passagers l'an dernier.</p><p>Saint-Malo, le 6 février 2024 – "
+            "Le trafic passagers du port a progressé de 8 % en 2023, porté par les liaisons transmanche.</p></article>")
+    release = parse_html(page(body), language="fr").communique
+    assert ("Saint-Malo", datetime.date(2024, 2, 6)) == (release.dateline.place, release.dateline.date)
+    assert "Le port a accueilli 1,4 million de passagers l'an dernier." == release.subheadline
+    assert [True] == [b.plain_text.startswith("Le trafic passagers") for b in release.body]
+
+
 def test_wrong_charset_detected():
     """A page that declares windows-1250 but is UTF-8 is read as UTF-8, with a warning."""
     reading = read_fixture("legacy.html")

@@ -749,7 +749,10 @@ def _head(state: Parts, pieces: list[_Piece], start: int, marked: bool, dates_be
             found = rec.match_dateline(unit, language, allow_site=True) if (dates_before or not before) else None
             if found is not None:
                 state.take_dateline(found, piece.line)
-                dated = not before and state.headline is not None
+                # A date alone (a <time> above the text) opens no body when a placed dateline follows it.
+                dated = not before and state.headline is not None and (
+                    found.dateline.place is not None or found.dateline.wire is not None
+                    or not _dateline_follows(pieces, index + 1, language))
                 rest = unit[found.end:].strip()
                 if rest and len(units) == 1 and _opens_body(rest, language):
                     runs = drop_prefix(piece.runs, found.end)
