@@ -471,6 +471,19 @@ def test_date_alone_above_a_standfirst_and_the_dateline():
     assert [True] == [b.plain_text.startswith("Le trafic passagers") for b in release.body]
 
 
+def test_contacts_in_a_table_under_enquiries():
+    """A table under "Enquiries" whose rows print phone numbers gives a contact a row."""
+    body = ("<article><h1>Results for the quarter</h1><p>LONDON, 25 July 2024 – Meridian Shipping plc today "
+            "reported revenue of $412 million for the second quarter of the year.</p><h3>Enquiries</h3><table>"
+            "<tr><td>Meridian Shipping plc</td><td>Oliver Grant, CFO</td><td>+44 20 0000 0001</td></tr>"
+            "<tr><td>Harbour PR</td><td>Ella Stone</td><td>+44 20 0000 0002</td></tr></table></article>")
+    release = parse_html(page(body), language="en").communique
+    assert [("Oliver Grant", "Meridian Shipping plc", ("+44 20 0000 0001",)),
+            ("Ella Stone", "Harbour PR", ("+44 20 0000 0002",))] == [
+        (c.name, c.organization, c.phones) for c in release.contacts]
+    assert 1 == len(release.body)
+
+
 def test_wrong_charset_detected():
     """A page that declares windows-1250 but is UTF-8 is read as UTF-8, with a warning."""
     reading = read_fixture("legacy.html")

@@ -411,11 +411,12 @@ def _continues_contact(block: TailBlock) -> bool:
     """A paragraph or a list after a contact heading belongs to it unless it reads as running text without a number.
 
     Contacts are often listed: a list (one block, ``list``, or a block per
-    item, ``item``, as the reader names them) belongs to the contact block
+    item, ``item``, as the reader names them) or a table (``table``, a line
+    a row) belongs to the contact block
     when one of its items prints a phone number or an e-mail address (a
     list of topics does not) and none reads as running text without one.
     """
-    if block.kind == "list":
+    if block.kind in {"list", "table"}:
         lines = block.lines
         return any(phones_in(line) or emails_in(line) for line in lines) and all(map(_contact_like, lines))
     text = block.visible  # asked only of paragraphs and items: a reader may work it out when asked

@@ -260,7 +260,8 @@ class _Piece:
     addresses: tuple[str, ...] = ()
     #: Whether the whole paragraph is bold: a heading, a headline or a chapô in many pages (asked often, told once).
     strong: bool = False
-    #: A list's lines: each item's, then the e-mail addresses its links name without printing them.
+    #: A list's lines: each item's, then the e-mail addresses its links name without printing them; a
+    #: table's: each row's cells, joined by commas.
     item_lines: tuple[str, ...] = ()
 
     @property
@@ -271,7 +272,7 @@ class _Piece:
     @property
     def lines(self) -> list[str]:
         """The visible text, line by line (``<br>`` and list items split lines)."""
-        if self.kind == "list":
+        if self.kind in {"list", "table"}:
             return list(self.item_lines)
         if not any(isinstance(run, LineBreak) for run in self.runs):
             return [self.text]
@@ -544,6 +545,7 @@ class _Builder:
             return
         model_rows: list[TableRow] = []
         texts: list[str] = []
+        row_lines: list[str] = []
         for row in rows:
             cells = []
             for cell in row:
@@ -554,11 +556,13 @@ class _Builder:
                 texts.append(visible)
             if cells:
                 model_rows.append(TableRow(cells))
+                row_lines.append(", ".join(text for text in texts[-len(cells):] if text))
         if model_rows:
             caption_element = element.find("caption")
             caption = _space(text_of(caption_element)).strip() if caption_element is not None else ""
             self.pieces.append(_Piece("table", block=Table(model_rows, caption=caption or None),
-                                      line=line_of(element), text=" ".join(t for t in texts if t)))
+                                      line=line_of(element), text=" ".join(t for t in texts if t),
+                                      item_lines=tuple(row_lines)))
 
     def _image(self, element: etree._Element) -> None:
         src = (element.get("src") or "").strip()

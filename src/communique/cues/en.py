@@ -112,6 +112,8 @@ CUES = LanguageCues(
         "media enquiries",
         "press inquiries",
         "press enquiries",
+        "enquiries",
+        "inquiries",
         "for more information",
         "for further information",
         "press office",
