@@ -593,3 +593,12 @@ class TestConventions:
         release = parse_text(f"Headline of the story\n\n{line}\n").communique
         assert (place, wire, None) == (release.dateline.place, release.dateline.wire, release.dateline.date)
         assert not release.body[0].plain_text.startswith(place)
+
+    def test_second_name_before_the_numbers_is_the_organisation(self):
+        """"Name – Organisation – phone – e-mail" is one contact; a name after a number starts another."""
+        text = ("# Acme buys Beta\n\nAcme has bought Beta for one euro, the company said on Monday.\n\n"
+                "Press contacts:\nJane Sample – Harbour Partners – 555-0100 – jane@harbour.example\n"
+                "John Example 555-0101, Mary Example 555-0102\n")
+        release = parse_text(text, language="en").communique
+        assert [("Jane Sample", "Harbour Partners", ("555-0100",)), ("John Example", None, ("555-0101",)),
+                ("Mary Example", None, ("555-0102",))] == [(c.name, c.organization, c.phones) for c in release.contacts]

@@ -50,7 +50,8 @@ _ORGANIZATION_WORDS = frozenset(
     communications relations partners advisory pr media press presse prensa newswire network institute
     institut instituto oficina büro agence contact contacts kontakt contacto website center centre centro zentrum
     clinic clinique klinik clínica hospital hôpital solutions systems technologies laboratories departamento
-    département abteilung dirección direction gabinete comunicación communication kommunikation""".split(),
+    département abteilung dirección direction gabinete comunicación communication kommunikation agencia
+    agentur""".split(),
 )
 _ROLE_WORDS = frozenset(
     """director directrice directeur directora manager officer president président presidente ceo cfo coo cto
@@ -208,6 +209,49 @@ _WEB_LABELS = frozenset({"website", "web site", "web", "site", "site web", "site
                          "homepage", "home page", "página web", "sitio web", "webseite", "internetseite"})
 
 
+def _read_pieces(
+    raw: str, pieces: list[str], names: list[str], details: tuple[list[str], list[str], list[str]], *,
+    current: _Draft, drafts: list[_Draft],
+) -> _Draft:
+    """Read a line's pieces and details into *current*; return the draft that the line leaves open.
+
+    A second name on the line starts another person when a phone number or
+    an e-mail address comes before it (``Jane Doe 555-0100, John Roe
+    555-0101``: what comes before the new name is the first person's);
+    before any, it is where the first person works (``Jane Doe – Agence
+    Exemple – 01 …``).
+    """
+    phones, emails, urls = details
+    for piece in pieces:
+        if piece in names and current.name is None:
+            current.name = piece
+        elif piece in names and not (current.phones or current.emails or _details_before(raw, piece, phones, emails)):
+            current.organization = current.organization or piece
+        elif piece in names:
+            at = raw.find(piece)
+            current.phones.extend(p for p in phones if 0 <= raw.find(p) < at and p not in current.phones)
+            current.emails.extend(e for e in emails if 0 <= raw.find(e) < at and e not in current.emails)
+            phones = [p for p in phones if not 0 <= raw.find(p) < at]
+            emails = [e for e in emails if not 0 <= raw.find(e) < at]
+            drafts.append(current)
+            current = _Draft()
+            current.name = piece
+        elif current.role is None and looks_like_role(piece):
+            current.role = piece
+        elif current.organization is None and looks_like_organization(piece):
+            current.organization = piece
+    current.phones.extend(p for p in phones if p not in current.phones)
+    current.emails.extend(e for e in emails if e not in current.emails)
+    current.urls.extend(u for u in urls if u not in current.urls)
+    return current
+
+
+def _details_before(line: str, piece: str, phones: list[str], emails: list[str]) -> bool:
+    """Whether the line prints a phone number or an e-mail address before *piece*."""
+    at = line.find(piece)
+    return any(0 <= line.find(detail) < at for detail in (*phones, *emails))
+
+
 def _labelled_link(raw: str, urls: list[str], current: _Draft, left: list[str]) -> bool:
     """Take a line of a label and a web address: ``Website: https://…`` is the contact's, other labels' are left.
 
@@ -350,20 +394,7 @@ def parse_contacts(
             drafts.append(current)
             current = _Draft()
         current.lines.append(raw)
-        for piece in pieces:
-            if piece in names and current.name is None:
-                current.name = piece
-            elif piece in names and current.name is not None:
-                drafts.append(current)
-                current = _Draft()
-                current.name = piece
-            elif current.role is None and looks_like_role(piece):
-                current.role = piece
-            elif current.organization is None and looks_like_organization(piece):
-                current.organization = piece
-        current.phones.extend(p for p in phones if p not in current.phones)
-        current.emails.extend(e for e in emails if e not in current.emails)
-        current.urls.extend(u for u in urls if u not in current.urls)
+        current = _read_pieces(raw, pieces, names, (phones, emails, urls), current=current, drafts=drafts)
     if not current.empty or current.lines:
         drafts.append(current)
     contacts = []
