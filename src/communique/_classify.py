@@ -388,11 +388,13 @@ def information_contacts(text: str, following: TailBlock | None) -> bool:
     address): the block after it tells, when it reads as a contact block and
     prints a phone number, or an e-mail address outside running text.
     """
-    if following is None or not rec.is_information_heading(text) or not _continues_contact(following):
+    if following is None or not rec.is_information_heading(text):
         return False
     shown = following.visible
     # A phone number; or an address outside running text ("write to list-subscribe@… to hear more" is none).
-    return bool(phones_in(shown) or ((emails_in(shown) or following.addresses) and not body_like(shown)))
+    numbers = bool(phones_in(shown)) or (not body_like(shown) and bool(following.addresses or emails_in(shown)))
+    # A paragraph that prints them reads as contacts already: only a list's items are still to be weighed.
+    return numbers and (following.kind == "paragraph" or _continues_contact(following))
 
 
 def _take_closing(parts: Parts, opening: Opening[B], reader: TailReader[B]) -> None:

@@ -22,6 +22,8 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){0,6
 # A company's abbreviation glued before an address by a page that lost its line breaks ("Acme, Inc.jdoe@…"):
 # capitalised, as an address's local part seldom is.
 _GLUED_COMPANY = re.compile(r"^(?:Inc|Ltd|LLC|Corp|Co|GmbH|AG|plc|S\.A|SA|Srl|BV|NV)\.(?=[a-z])")
+# The bracketed "at" that every obfuscated address holds.
+_BRACKETED_AT = re.compile(r"[\[({]\s*(?:at|@|arobase|arroba|ät)\s*[\])}]", re.IGNORECASE)
 _OBFUSCATED = re.compile(
     r"(?<![\w.])([\w.+-]{1,64})\s*[\[({]\s*(?:at|@|arobase|arroba|ät)\s*[\])}]\s*"
     r"([\w-]{1,63}(?:\s*(?:[\[({]\s*(?:dot|point|punkt)\s*[\])}]|\.)\s*[\w-]{1,63}){1,6})",
@@ -120,8 +122,13 @@ def emails_in(text: str) -> list[str]:
 
 
 def _has_bracket(text: str) -> bool:
-    """Whether *text* has a bracket that an obfuscated address (``jean [at] acme [dot] example``) opens with."""
-    return "(" in text or "[" in text or "{" in text
+    """Whether *text* may hold an obfuscated address (``jean [at] acme [dot] example``): its bracketed "at".
+
+    :data:`_OBFUSCATED` tries a local part at every word of the text; this
+    test, one scan for a bracket and a regular expression from there, spares
+    that for the many texts that print brackets but no such address.
+    """
+    return ("(" in text or "[" in text or "{" in text) and _BRACKETED_AT.search(text) is not None
 
 
 # National numbering plans that tell the country from a number's shape,
