@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 
 from .model import Contact
 
@@ -85,7 +86,7 @@ def phones_in(text: str) -> list[str]:
     # A phone has digits: the scan for one is far cheaper than the phone pattern's at every position.
     if not _DIGIT.search(text):
         return found
-    for match in _PHONE.finditer(text):
+    for match in _phone_matches(text):
         printed = match.group().strip(" .-/")
         digits = _NOT_DIGIT.sub("", printed)
         if not 7 <= len(digits) <= 15 or _DATE_LIKE.match(printed):
@@ -98,6 +99,24 @@ def phones_in(text: str) -> list[str]:
     return found
 
 
+def _phone_matches(text: str) -> Iterator[re.Match[str]]:
+    """What :data:`_PHONE` finds in *text*, looked for only in the runs of characters a phone number is made of.
+
+    Every character the pattern matches is a digit, a blank or one of ``.-/()+``, so a match lies in
+    such a run that holds a digit; the pattern, tried at every position, costs hundreds of
+    instructions a character, the runs' scan a few. The pattern still sees the character after a
+    run (its look-ahead) and those before it (its look-behinds).
+    """
+    for run in _PHONE_RUN.finditer(text):
+        start = run.start()  # the run, from its first digit: back to its first character
+        while start and (text[start - 1] in _PHONE_MARKS or text[start - 1].isspace()):
+            start -= 1
+        yield from _PHONE.finditer(text, start, min(len(text), run.end() + 1))
+
+
+# From a digit (which the engine finds quickly), the characters a phone number is printed with.
+_PHONE_RUN = re.compile(r"\d[\d\s.\-/()+]*")
+_PHONE_MARKS = frozenset(".-/()+")
 _DIGIT = re.compile(r"\d")
 _NOT_DIGIT = re.compile(r"\D")
 _ZIP_PLUS_FOUR = re.compile(r"\d{5}-\d{4}")
