@@ -37,6 +37,8 @@ class Decoded:
     text: str
     encoding: str
     diagnostics: tuple[Diagnostic, ...] = ()
+    #: The input bytes when they are exactly *text* in UTF-8 (nothing was changed): a parser may read them.
+    utf8: bytes | None = attrs.field(default=None, repr=False)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -92,7 +92,7 @@ def _plain_utf8(data: bytes) -> Decoded | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    return Decoded(text=text, encoding="utf-8")
+    return Decoded(text=text, encoding="utf-8", utf8=data)
 
 
 def decode_page(data: bytes | str, source: str | None) -> Decoded:
@@ -146,29 +146,31 @@ def looks_binary(data: bytes | str) -> bool:
 MAX_DEPTH = 256
 
 
-def parse_page(text: str) -> tuple[etree._Element | None, int | None]:
+def parse_page(text: str, utf8: bytes | None = None) -> tuple[etree._Element | None, int | None]:
     """Parse page text with a hardened HTML parser.
 
-    Returns the root (None when there is no element at all) and, when the
-    page nests elements deeper than :data:`MAX_DEPTH`, the line where the
+    *utf8*, when given, is *text* in UTF-8 as it came: the parser reads it
+    rather than a new encoding of the text, unless the text must be changed
+    first. Returns the root (None when there is no element at all) and, when
+    the page nests elements deeper than :data:`MAX_DEPTH`, the line where the
     parser stopped reading what lies deeper (None otherwise).
     """
     declaration = _XML_DECLARATION_TEXT.match(text)
     if declaration:
-        text = text[declaration.end():]
+        text, utf8 = text[declaration.end():], None
     # Only the first 64 KiB are searched for the subset, and only when they hold the "[" it opens with:
     # most pages have none, and finding a character is far quicker than a case-insensitive search.
     if text.find("[", 0, _SUBSET_WINDOW) != -1:
         subset = _DOCTYPE_SUBSET.search(text, 0, _SUBSET_WINDOW)
         if subset:
-            text = text[:subset.start()] + text[subset.end():]
+            text, utf8 = text[:subset.start()] + text[subset.end():], None
     options: dict[str, Any] = {"default_doctype": False}  # not in lxml-stubs
     parser = etree.HTMLParser(
         encoding="utf-8", no_network=True, remove_comments=True, remove_pis=True, recover=True,
         collect_ids=False, huge_tree=False, **options,
     )
     try:
-        root = etree.fromstring(text.encode("utf-8"), parser)
+        root = etree.fromstring(utf8 if utf8 is not None else text.encode("utf-8"), parser)
     except etree.ParserError:
         return None, None
     # libxml2 names the error by its message only: its type changed between versions (2.12: internal

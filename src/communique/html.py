@@ -1027,7 +1027,7 @@ def parse_html(
         raise ParseError(msg, source=name)
     decoded = decode_page(data, name)
     diagnostics = list(decoded.diagnostics)
-    root, too_deep = parse_page(decoded.text)
+    root, too_deep = parse_page(decoded.text, decoded.utf8)
     if root is None:
         msg = "no HTML element found: the page is empty"
         raise ParseError(msg, source=name)
