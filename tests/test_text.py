@@ -543,10 +543,12 @@ class TestConventions:
                 " [](https://cdn.acme.example/plant.jpg) [](https://acme.example/lyon/) Contact Information:\n\n"
                 " Acme Counseling Center Lyon\n\n 12 Example Street, Lyon\n\n"
                 " Jane Sample (856) 555-0106 https://acme.example/lyon/\n\n"
-                " Website: https://acme.example/\n\n Original Source: https://acme.example/news/plant\n")
+                " Website: https://acme.example/\n\n LinkedIn: https://linkedin.example/acme\n\n"
+                " Original Source: https://acme.example/news/plant\n")
         release = parse_text(text, language="en").communique
-        assert [("Jane Sample", "Acme Counseling Center Lyon", ("https://acme.example/lyon/", "https://acme.example/"))
-                ] == [(c.name, c.organization, c.urls) for c in release.contacts]
+        assert [("Jane Sample", "Acme Counseling Center Lyon", (
+            "https://acme.example/lyon/", "https://acme.example/", "https://linkedin.example/acme"))] == [
+            (c.name, c.organization, c.urls) for c in release.contacts]
         assert 1 == len(release.body)
         assert "Original Source: https://acme.example/news/plant" in release.unclassified
         assert release.unclassified[0].startswith("[](https://cdn.acme.example/plant.jpg)")

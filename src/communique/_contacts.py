@@ -231,8 +231,12 @@ def looks_like_role(text: str) -> bool:
 
 # A label, a colon and a web address alone: "Website: https://acme.example".
 _LABELLED_LINK = re.compile(r"([^:/]{1,40}):\s+\S+")
-_WEB_LABELS = frozenset({"website", "web site", "web", "site", "site web", "site internet", "internet", "url",
-                         "homepage", "home page", "página web", "sitio web", "webseite", "internetseite"})
+_WEB_LABELS = frozenset({
+    "website", "web site", "web", "site", "site web", "site internet", "internet", "url", "homepage", "home page",
+    "página web", "sitio web", "webseite", "internetseite",
+    # A contact's own accounts on the social networks.
+    "twitter", "x", "linkedin", "facebook", "instagram", "youtube", "mastodon", "bluesky", "threads", "tiktok", "xing",
+})
 
 
 def _read_pieces(

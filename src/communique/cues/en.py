@@ -146,7 +146,6 @@ CUES = LanguageCues(
         "more news",
         "other news",
         "you may also like",
-        "read more",
         "recent press releases",
         "latest press releases",
         "more press releases",
