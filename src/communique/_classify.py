@@ -353,6 +353,12 @@ def read_tail(parts: Parts, blocks: Sequence[B], reader: TailReader[B]) -> None:
     close()
 
 
+def repeats_headline(folded: str, text: str) -> bool:
+    """Whether *text* is the headline again, *folded* being the headline as :func:`_recognize.fold` gives it."""
+    # Folding changes a length little (blanks are collapsed already, "ß" becomes "ss"): a cheap first test.
+    return abs(len(text) - len(folded)) <= len(folded) // 4 + 2 and rec.fold(text) == folded
+
+
 def headline_again(headline: str | None, blocks: Sequence[TailBlock], start: int) -> int:
     """Where page residue ends the body: the headline printed again after it, alone, and the short lines above.
 
@@ -364,12 +370,9 @@ def headline_again(headline: str | None, blocks: Sequence[TailBlock], start: int
     if not headline:
         return len(blocks)
     target = rec.fold(headline)
-    # Folding changes a length little (blanks are collapsed already, "ß" becomes "ss"): a cheap first test.
-    size, slack = len(target), len(target) // 4 + 2
     for again in range(start + 1, len(blocks)):
         block = blocks[again]
-        text = block.visible
-        if abs(len(text) - size) <= slack and block.kind in {"paragraph", "heading"} and rec.fold(text) == target:
+        if block.kind in {"paragraph", "heading"} and repeats_headline(target, block.visible):
             break
     else:
         return len(blocks)

@@ -456,6 +456,8 @@ def is_information_heading(line: str) -> bool:
     >>> is_information_heading("Para más información:"), is_information_heading("More information about the plan")
     (True, False)
     """
+    if len(line) > 80:
+        return False  # running text, not worth a copy
     stripped = line.strip(" \t*_#>:")
     return len(stripped) <= 40 and fold(stripped) in _information_headings()
 
@@ -473,6 +475,8 @@ def is_related_heading(line: str) -> bool:
     >>> is_related_heading("Related Posts"), is_related_heading("Weitere Meldungen:"), is_related_heading("Related")
     (True, True, False)
     """
+    if len(line) > 80:
+        return False  # running text, not worth a copy
     stripped = line.strip(" \t*_#>:")
     return len(stripped) <= 40 and fold(stripped) in _related_headings()
 

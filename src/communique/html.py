@@ -61,6 +61,7 @@ from ._classify import (
     information_contacts,
     printed_heading,
     read_tail,
+    repeats_headline,
     words,
 )
 from ._contacts import emails_in, looks_like_name, phones_in
@@ -1060,7 +1061,7 @@ def parse_html(
     if body_end < len(pieces) and state.headline:
         # The headline printed again below the release is page residue, not a section's heading.
         again = rec.fold(state.headline)
-        kinds[body_end:] = ["furniture" if len(p.text) == len(state.headline) and rec.fold(p.text) == again else kind
+        kinds[body_end:] = ["furniture" if repeats_headline(again, p.text) else kind
                             for p, kind in zip(pieces[body_end:], kinds[body_end:], strict=True)]
     state.body.extend(b for b in (p.model() for p in pieces[body_start:body_end]) if b is not None)
     read_tail(state, pieces[body_end:], _Tail(state, pieces[body_end:], kinds[body_end:]))
