@@ -443,8 +443,16 @@ def _source_line() -> re.Pattern[str]:
 
 
 @functools.cache
-def _information_headings() -> frozenset[str]:
-    return frozenset(fold(h) for lang in LANGUAGES for h in cues_for(lang).information_headings)
+def _cue_set(kind: str) -> frozenset[str]:
+    return frozenset(_opening_words(kind))
+
+
+def _heading_alone(line: str, kind: str) -> bool:
+    """Whether the line is, alone, one of the headings of *kind* that the cues of any language list."""
+    if len(line) > 80:
+        return False  # running text, not worth a copy
+    stripped = line.strip(" \t*_#>:")
+    return len(stripped) <= 40 and fold(stripped) in _cue_set(kind)
 
 
 def is_information_heading(line: str) -> bool:
@@ -456,15 +464,7 @@ def is_information_heading(line: str) -> bool:
     >>> is_information_heading("Para más información:"), is_information_heading("More information about the plan")
     (True, False)
     """
-    if len(line) > 80:
-        return False  # running text, not worth a copy
-    stripped = line.strip(" \t*_#>:")
-    return len(stripped) <= 40 and fold(stripped) in _information_headings()
-
-
-@functools.cache
-def _related_headings() -> frozenset[str]:
-    return frozenset(fold(h) for lang in LANGUAGES for h in cues_for(lang).related_headings)
+    return _heading_alone(line, "information_headings")
 
 
 def is_related_heading(line: str) -> bool:
@@ -475,10 +475,7 @@ def is_related_heading(line: str) -> bool:
     >>> is_related_heading("Related Posts"), is_related_heading("Weitere Meldungen:"), is_related_heading("Related")
     (True, True, False)
     """
-    if len(line) > 80:
-        return False  # running text, not worth a copy
-    stripped = line.strip(" \t*_#>:")
-    return len(stripped) <= 40 and fold(stripped) in _related_headings()
+    return _heading_alone(line, "related_headings")
 
 
 @functools.cache
@@ -486,7 +483,7 @@ def _source_initials() -> frozenset[str]:
     return frozenset(label[0] for lang in LANGUAGES for label in cues_for(lang).source_labels)
 
 
-# Two sentences: a full stop after a word of two letters or more ("Inc." and "S.A." end names), then more.
+# Two sentences: a full stop after a word of four letters or more ("Inc." and "S.A." end names), then more.
 _TWO_SENTENCES = re.compile(r"[^\W\d_]{4,}[.!?]\s+\S")
 
 
