@@ -471,6 +471,27 @@ def test_date_alone_above_a_standfirst_and_the_dateline():
     assert [True] == [b.plain_text.startswith("Le trafic passagers") for b in release.body]
 
 
+@pytest.mark.parametrize(("opening", "language", "place"), [
+    ("SPRINGFIELD -- The State Parks Department will keep 14 campgrounds open through November.", "en",
+     "SPRINGFIELD"),
+    ("MADRID.- La empresa ha anunciado hoy la compra de su rival por un euro simbólico.", "es", "MADRID"),
+])
+def test_undated_dateline_in_capitals(opening, language, place):
+    """A place in capitals before a dash opens the first paragraph: a dateline; the <time> gives the date."""
+    body = (f"<article><h1>Headline of the story</h1><p><time datetime='2024-05-06'>6/5/2024</time></p>"
+            f"<p>{opening}</p><p>A second paragraph of the release, which says a little more.</p></article>")
+    release = parse_html(page(body), language=language).communique
+    assert (place, datetime.date(2024, 5, 6)) == (release.dateline.place, release.dateline.date)
+    assert opening.partition(" ")[2].removeprefix("-- ") == release.body[0].plain_text
+
+
+def test_no_undated_dateline_for_a_notice():
+    """An editorial notice in capitals before a dash is no place: the paragraph stays whole."""
+    opening = "UPDATE — The State Parks Department will keep 14 campgrounds open through November."
+    release = parse_html(page(f"<article><h1>Headline</h1><p>{opening}</p></article>"), language="en").communique
+    assert (None, opening) == (release.dateline, release.body[0].plain_text)
+
+
 def test_contacts_in_a_table_under_enquiries():
     """A table under "Enquiries" whose rows print phone numbers gives a contact a row."""
     body = ("<article><h1>Results for the quarter</h1><p>LONDON, 25 July 2024 – Meridian Shipping plc today "

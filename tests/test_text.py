@@ -596,6 +596,45 @@ class TestConventions:
         assert (place, wire, None) == (release.dateline.place, release.dateline.wire, release.dateline.date)
         assert not release.body[0].plain_text.startswith(place)
 
+    @pytest.mark.parametrize(("line", "language", "place", "region"), [
+        ("SPRINGFIELD -- The State Parks Department will keep 14 campgrounds open two weeks longer.", "en",
+         "SPRINGFIELD", None),
+        ("SAN DIEGO, Calif. — Acme today opened a plant that will employ 300 people by next year.", "en",
+         "SAN DIEGO", "Calif."),
+        ("MADRID.- La empresa ha anunciado hoy la compra de su rival por un euro simbólico.", "es", "MADRID", None),
+        ("SAINT-DENIS – La ville a annoncé mardi un nouveau plan pour le quartier de la gare.", "fr",
+         "SAINT-DENIS", None),
+        ("MÜNCHEN – Die Firma hat heute den Kauf ihres Wettbewerbers für einen Euro bekannt gegeben.", "de",
+         "MÜNCHEN", None),
+    ])
+    def test_undated_dateline_in_capitals(self, line, language, place, region):
+        """A place in capitals before a dash opens the first paragraph: a dateline; the date line gives the date."""
+        date_line = {"en": "May 6, 2024", "es": "6 de mayo de 2024", "fr": "6 mai 2024", "de": "6. Mai 2024"}[language]
+        release = parse_text(f"Headline of the story\n\n{date_line}\n\n{line}\n", language=language).communique
+        assert (place, region, datetime.date(2024, 5, 6)) == (
+            release.dateline.place, release.dateline.region, release.dateline.date)
+        assert line.split()[-3:] == release.body[0].plain_text.split()[-3:]
+        assert not release.body[0].plain_text.startswith(place)
+
+    def test_german_date_line_is_no_list_item(self):
+        """"6. Mai 2024" alone is a date line, not the sixth item of a list; "1. Die …" still is an item."""
+        text = ("Neue Fähre für den See\n\n6. Mai 2024\n\nDie Reederei hat heute eine neue Fähre in Dienst "
+                "gestellt, die 300 Gäste fasst.\n\n1. Die Fähre fährt stündlich.\n2. Sie fährt elektrisch.\n")
+        release = parse_text(text, language="de").communique
+        assert datetime.date(2024, 5, 6) == release.dateline.date
+        assert ["Paragraph", "OrderedList"] == [type(b).__name__ for b in release.body]
+
+    @pytest.mark.parametrize("line", [
+        "UPDATE — Acme today opened a plant that will employ 300 people by next year.",
+        "ACME — Acme Corp. today opened a plant that will employ 300 people by next year.",
+        "Paris – Le groupe a annoncé mardi la cession de sa filiale pour un euro symbolique.",
+        "NASA – the agency said on Monday that the launch would slip to the autumn.",
+    ])
+    def test_no_undated_dateline(self, line):
+        """A notice, a name the sentence repeats, a place in small letters: no dateline, the body keeps the line."""
+        release = parse_text(f"Headline of the story\n\n{line}\n").communique
+        assert (None, line) == (release.dateline, release.body[0].plain_text)
+
     def test_second_name_before_the_numbers_is_the_organisation(self):
         """"Name – Organisation – phone – e-mail" is one contact; a name after a number starts another."""
         text = ("# Acme buys Beta\n\nAcme has bought Beta for one euro, the company said on Monday.\n\n"

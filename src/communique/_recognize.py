@@ -763,6 +763,56 @@ def match_dateline(text: str, language: str | None, *, allow_site: bool = False)
     return None
 
 
+# The place of a dateline that prints no date: a few words in capitals (``SAN DIEGO``, ``ST. LOUIS``,
+# ``SAINT-DENIS``), maybe a region (``, Calif.``, ``, N.Y.``, ``, Texas``), then a dash and the text.
+_CAPS_PLACE = re.compile(
+    r"(?P<place>[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\.(?=\s))?(?:\s+[^\W\d_]+(?:[-'’][^\W\d_]+)*(?:\.(?=\s))?){0,3})"
+    r"(?:,\s*(?P<region>[^\W\d_][\w'’]*\.?(?:\s?[^\W\d_][\w'’]*\.?){0,2}))?"
+    r"(?:\s*(?:--|\.-|\.?[–—])\s*|\s+-\s+)"
+    r"(?=[\"“«‘'¿¡]?[^\W_])",
+)
+
+
+def match_place_opening(text: str, language: str | None) -> DatelineMatch | None:
+    """A dateline that names only its place, in capitals, before a dash, opening the body's first paragraph.
+
+    ``SPRINGFIELD -- The State Parks Department ...``, ``SAN DIEGO, Calif. — Acme ...``, ``MADRID.- La
+    empresa ...``: the form news agencies use when the date stands elsewhere. Without a date, only the
+    capitals tell a place from a name that opens a sentence, so mixed case is not read; nor are editorial
+    notices (``UPDATE —``, the cues' ``notices``), a place that the sentence names again at once (``ACME —
+    Acme Corp. ...``: a name, not a place), or a text after the dash that is not running text. The caller
+    asks only of the body's first paragraph, when no dateline was found above it.
+
+    >>> m = match_place_opening("SAN DIEGO, Calif. — Acme today opened a plant that will employ 300 people.", "en")
+    >>> m.dateline.place, m.dateline.region, m.dateline.date
+    ('SAN DIEGO', 'Calif.', None)
+    >>> match_place_opening("UPDATE — Acme today opened a plant that will employ 300 people.", "en") is None
+    True
+    >>> match_place_opening("Acme — the maker of anvils — today opened a plant in Springfield.", "en") is None
+    True
+    """
+    found = _CAPS_PLACE.match(text)
+    if found is None:
+        return None
+    place, region = found["place"], found["region"]
+    rest = text[found.end():]
+    if not place.isupper() or sum(char.isalpha() for char in place) < 3 or (region and not region[0].isupper()):
+        return None
+    if not _place_words_ok(place) or fold(place) in _cue_set("notices") or match_label(place, language):
+        return None
+    # Running text follows: a sentence (it opens with a capital) of some length, with words in small letters.
+    opening = rest.lstrip("\"“«‘'¿¡")[:1]
+    first_words = rest.split(maxsplit=12)[:12]
+    if not (opening.isupper() or opening.isdigit()) or len(first_words) < 6 or not any(
+        word.islower() for word in first_words
+    ):
+        return None
+    if fold(place) in fold(rest[:80]):
+        return None
+    shown = text[: found.end("region") if region else found.end("place")]
+    return DatelineMatch(Dateline(text=shown, place=place.strip(), region=region), found.end())
+
+
 def split_sentences(text: str) -> Sequence[str]:
     """A rough sentence split, for finding who announced what: at blanks after a stop, before a capital.
 

@@ -799,6 +799,18 @@ def _head(state: Parts, pieces: list[_Piece], start: int, marked: bool, dates_be
     return index
 
 
+def _place_opening(state: Parts, pieces: list[_Piece], index: int) -> None:
+    """Read the undated dateline (``SPRINGFIELD -- The ...``) opening the body's first paragraph, if none was found."""
+    if state.dateline is not None or index >= len(pieces) or pieces[index].kind != "paragraph":
+        return
+    piece = pieces[index]
+    found = rec.match_place_opening(piece.text, state.language)
+    if found is not None:
+        state.take_dateline(found, piece.line)
+        runs = drop_prefix(piece.runs, found.end)
+        pieces[index] = attrs.evolve(piece, runs=runs, text=_visible(runs), strong=_all_strong(runs))
+
+
 def _opens_body(rest: str, language: str | None) -> bool:
     """Whether the text after a dateline on its line is the body's first sentence (not a label or a title)."""
     count = words(rest)
@@ -1052,6 +1064,7 @@ def parse_html(
     if lang is None:
         state.note(Severity.WARNING, "language-unknown", "the language of the release could not be told")
     body_start = _head(state, pieces, start, content.marked, dates_before=content.marked)
+    _place_opening(state, pieces, body_start)
     about = _aboutwords(lang)
     kinds = [None] * body_start + [_section_kind(p, lang, about) for p in pieces[body_start:]]
     for index in range(body_start, len(pieces) - 1):

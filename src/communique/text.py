@@ -45,6 +45,7 @@ from typing import Any
 import attrs
 
 from . import _recognize as rec
+from . import dates
 from ._classify import (
     SENTENCE_END,
     Opening,
@@ -282,6 +283,11 @@ def _dateline_alone(line: str) -> bool:
     return found is not None and found.dateline.place is not None and not stripped[found.end:].strip()
 
 
+def _opens_with_date(line: str) -> bool:
+    """Whether the line opens with a date: ``6. Mai 2024`` is a German date, not the sixth item of a list."""
+    return next(dates._iter_dates(line, before=1), None) is not None
+
+
 def _opens_dateline(text: str) -> bool:
     found = _match_dateline(text, None)
     return found is not None and found.dateline.place is not None
@@ -407,7 +413,9 @@ def _blocks(lines: Sequence[tuple[int, str]]) -> list[_Block]:
             # "(Miami – July 30, 2024)", then "– State Attorney …": the dash separates the dateline from the text.
             line = bullet.group(1) + bullet.group(3)
             bullet = None
-        if bullet and not (bullet.group(2)[0].isdigit() and re.fullmatch(r"\d{4}[.)]", bullet.group(2))):
+        if bullet and not (bullet.group(2)[0].isdigit() and (
+            re.fullmatch(r"\d{4}[.)]", bullet.group(2)) or _opens_with_date(stripped)
+        )):
             paragraph = None
             marker = bullet.group(2)
             ordered = marker[0].isdigit()
@@ -767,12 +775,27 @@ def _head(state: _State, blocks: list[_Block], has_title: bool) -> int:
             state.runs(block.text)
             consumed = 1
         if consumed is None:
-            return index
+            return index + _place_opening(state, block, parts)
         if consumed < 0:  # the dateline opened the body: the block's rest is its first paragraph already
             return index + 1
         seen_content = True
         index += consumed
     return index
+
+
+def _place_opening(state: _State, block: _Block, parts: Sequence[_Block]) -> int:
+    """Read the body's first paragraph's undated dateline (``SPRINGFIELD -- The ...``) when none was found above.
+
+    Returns 1 when the paragraph, without its dateline, was put in the body; 0 when it opens with none.
+    """
+    if state.dateline is not None or len(parts) != 1:
+        return 0
+    found = rec.match_place_opening(block.visible, state.language)
+    if found is None:
+        return 0
+    state.take_dateline(found, block.line)
+    state.body.append(Paragraph(drop_prefix(_paragraph_runs(state, block), found.end)))
+    return 1
 
 
 def _dateline_ahead(blocks: Sequence[_Block], index: int, language: str | None) -> bool:

@@ -159,6 +159,9 @@ class LanguageCues:
     information_headings: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
     #: Headings of a page's list of other news, after the release: ``related posts``, ``recent news``.
     related_headings: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
+    #: Editorial notices printed in capitals before a dash, where an undated dateline prints its place:
+    #: ``UPDATE —``, ``CORRECTION --``. They are never the place of a dateline.
+    notices: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
     #: Frequent function words, used by :func:`detect_language`.
     common_words: frozenset[str] = attrs.field(converter=_lower_frozenset)
     #: Order of day and month in numeric dates such as ``03/04/2012``.
