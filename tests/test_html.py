@@ -492,6 +492,21 @@ def test_no_undated_dateline_for_a_notice():
     assert (None, opening) == (release.dateline, release.body[0].plain_text)
 
 
+@pytest.mark.parametrize("tail", [
+    "<p>For more information, please contact</p><p>Jane Example at 555-0135 or jane@acme.example</p>",
+    "<p>For more information, contact Jane Example at 555-0135 or jane@acme.example.</p>",
+    "<p>Pour plus d’informations, contactez :<br>Jane Example au 555-0135 ou jane@acme.example</p>",
+])
+def test_invitation_to_get_in_touch_heads_contacts(tail):
+    """An invitation to get in touch heads the contacts; "at", "au", "or" between name and numbers are no name."""
+    body = (f"<article><h1>Headline</h1><p>A first paragraph of the release, which says what happened.</p>{tail}"
+            "</article>")
+    release = parse_html(page(body)).communique
+    assert [("Jane Example", None, ("555-0135",), ("jane@acme.example",))] == [
+        (c.name, c.role, c.phones, c.emails) for c in release.contacts]
+    assert 1 == len(release.body)
+
+
 def test_contacts_in_a_table_under_enquiries():
     """A table under "Enquiries" whose rows print phone numbers gives a contact a row."""
     body = ("<article><h1>Results for the quarter</h1><p>LONDON, 25 July 2024 – Meridian Shipping plc today "

@@ -616,6 +616,37 @@ class TestConventions:
         assert line.split()[-3:] == release.body[0].plain_text.split()[-3:]
         assert not release.body[0].plain_text.startswith(place)
 
+    @pytest.mark.parametrize(("tail", "language", "role"), [
+        ("For further information, please contact\n\nJane Example, Press Officer, at 555-0135 or jane@acme.example",
+         "en", "Press Officer"),
+        ("For further information, please contact Jane Example, Press Officer, at\n555-0135\nor\njane@acme.example",
+         "en", "Press Officer"),
+        (("Pour plus d'informations, veuillez contacter :\n\nJane Example, attachée de presse, 555-0135, "
+          "jane@acme.example"), "fr", "attachée de presse"),
+        (("Für weitere Informationen wenden Sie sich bitte an:\nJane Example, Pressesprecherin, 555-0135, "
+          "jane@acme.example"), "de", "Pressesprecherin"),
+        ("Para más información, póngase en contacto con Jane Example al 555-0135 o jane@acme.example.", "es", None),
+    ])
+    def test_invitation_to_get_in_touch_heads_contacts(self, tail, language, role):
+        """"For more information, please contact" (any language's) heads the contacts; it names no desk."""
+        text = f"# Headline of the story\n\nA first paragraph of the release, which says what happened.\n\n{tail}\n"
+        release = parse_text(text, language=language).communique
+        assert [("Jane Example", ("555-0135",), ("jane@acme.example",))] == [
+            (c.name, c.phones, c.emails) for c in release.contacts]
+        assert role == release.contacts[0].role
+        assert 1 == len(release.body)
+        # Nothing of the tail is lost: every word is in the contact's text.
+        assert set(tail.replace(",", " ").replace(":", " ").split()) <= set(
+            release.contacts[0].text.replace(",", " ").replace(":", " ").split())
+
+    def test_long_heading_on_the_first_line_keeps_the_lines_below(self):
+        """"Investor Relations Contacts: Jane …" then her numbers on lines of their own: none is lost."""
+        text = ("# Headline of the story\n\nA first paragraph of the release, which says what happened.\n\n"
+                "Investor Relations Contacts: Jane Example\n555-0135\njane@acme.example\n")
+        release = parse_text(text, language="en").communique
+        assert [("Jane Example", ("555-0135",), ("jane@acme.example",))] == [
+            (c.name, c.phones, c.emails) for c in release.contacts]
+
     def test_german_date_line_is_no_list_item(self):
         """"6. Mai 2024" alone is a date line, not the sixth item of a list; "1. Die …" still is an item."""
         text = ("Neue Fähre für den See\n\n6. Mai 2024\n\nDie Reederei hat heute eine neue Fähre in Dienst "

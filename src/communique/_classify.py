@@ -203,7 +203,9 @@ def add_contacts(
     contact keeps what the release says about it; with no contact, it is
     kept as text, as are the lines left over.
     """
-    contacts, left = parse_contacts(lines, language=parts.language, heading=heading)
+    # A heading that asks the reader to get in touch ("For more information, contact") names no desk.
+    desk = heading if heading and not rec.asks_for_information(heading) else None
+    contacts, left = parse_contacts(lines, language=parts.language, heading=desk)
     printed = printed.strip()
     if contacts and printed:
         first = contacts[0]

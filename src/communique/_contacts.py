@@ -363,8 +363,15 @@ def _line_parts(raw: str) -> tuple[list[str], list[str], list[str], list[str]]:
     phones = phones_in(rest)
     for phone in phones:
         rest = rest.replace(phone, " ", 1)
-    pieces = [p.strip(" .()[]*") for p in _SEPARATORS.split(rest)]
+    pieces = [_EDGE_CONNECTORS.sub("", p.strip(" .()[]*")) for p in _SEPARATORS.split(rest)]
     return emails, urls, phones, [p for p in pieces if p and _LETTER.search(p) and p.lower() not in _FIELD_LABELS]
+
+
+# The small words that joined a piece of text to the number or address taken out beside it: "Jane Doe at
+# 555-0100 or jane@…", "Jeanne Exemple au 01 00 00 00 00", "Max Muster unter 0170 …" (small letters only).
+_EDGE_CONNECTORS = re.compile(
+    r"^(?:(?:at|or|and|on|via|au|ou|et|unter|oder|und|al|o|y)(?:\s+|$))+|(?:\s+(?:at|or|and|on|via|au|ou|et|unter|oder|und|al|o|y))+$",
+)
 
 
 # A desk label on a line of its own: one to three words and a colon.

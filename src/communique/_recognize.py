@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -260,6 +260,40 @@ def _contact_headings(language: str | None) -> tuple[str, ...]:
                                                                                 reverse=True))
 
 
+def _cue_alternation(phrases: Iterable[str]) -> str:
+    """One pattern for cue phrases, the longest first; blanks and apostrophes match as printed."""
+    def phrase(text: str) -> str:
+        return r"\s+".join(re.escape(word).replace("'", "['’]") for word in text.split())
+    return "|".join(phrase(text) for text in sorted(set(phrases), key=len, reverse=True))
+
+
+@functools.cache
+def _invitation() -> re.Pattern[str]:
+    every = [cues_for(lang) for lang in LANGUAGES]
+    headings = [h for cues in every for h in (*cues.contact_headings, *cues.information_headings)]
+    invitations = [phrase for cues in every for phrase in cues.contact_invitations]
+    return re.compile(
+        rf"(?P<heading>(?:{_cue_alternation(headings)})\s*,?\s*(?:{_cue_alternation(invitations)}))"
+        r"(?=$|[\s:])[\s:]*(?P<rest>.*)",
+        re.IGNORECASE | re.DOTALL,
+    )
+
+
+@functools.cache
+def _information_phrases() -> re.Pattern[str]:
+    return re.compile(_cue_alternation(h for lang in LANGUAGES for h in cues_for(lang).information_headings),
+                      re.IGNORECASE)
+
+
+def asks_for_information(heading: str) -> bool:
+    """Whether a contact heading offers more information or invites contact, rather than naming a desk.
+
+    >>> asks_for_information("For more information, contact"), asks_for_information("Media Relations")
+    (True, False)
+    """
+    return bool(_information_phrases().search(heading) or _invitation().match(heading))
+
+
 def match_contact_heading(line: str, language: str | None) -> HeadingMatch | None:
     """A contact heading opening the line (``Contact presse :``, ``Media Contact``, ``Contact DetailsLeo``).
 
@@ -287,6 +321,12 @@ def match_contact_heading(line: str, language: str | None) -> HeadingMatch | Non
                 return HeadingMatch(visible[: len(heading)], after.split(":", 1)[1].strip(" *_"))
             if _GLUED_AFTER.match(after) and not after.startswith(" "):
                 return HeadingMatch(visible[: len(heading)], after.strip())
+    # A heading that invites the reader to get in touch, then the contacts or nothing: "For further
+    # information, please contact", "Pour plus d'informations, contactez : Jane …", any language's.
+    invited = _invitation().match(visible) if len(visible) <= 300 and (
+        _may_open("contact_headings").match(visible) or _may_open("information_headings").match(visible)) else None
+    if invited:
+        return HeadingMatch(invited["heading"], invited["rest"].strip(" *_"))
     # A short line ending in a colon that names contacts: "Investor Relations Contacts:".
     shown = visible.rstrip(" *_")
     if shown.endswith(":") and len(shown) <= 60 and _CONTACT_WORD.search(shown):

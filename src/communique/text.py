@@ -998,13 +998,15 @@ class _Tail:
             visible = _visible(after)
         printed = printed_heading(visible, contact.rest) if contact is not None else ""
         asked = _CONTACT_SENTENCE.search(block.visible) if contact is None and block.kind == "paragraph" else None
+        whole_block = False  # whether the contact's text is the whole block's, or its first line's
         if asked is not None and (phones_in(block.visible) or emails_in(block.visible)):
             # "For more information, please contact Jane Doe, press officer, at 555-0100."
             contact = rec.HeadingMatch("", block.visible[asked.end():].strip())
             printed = block.visible[: asked.end()]
+            whole_block = True
         if contact is not None:
             lines = [contact.rest] if contact.rest.strip() else []
-            if block.kind == "paragraph" and len(block.lines) > 1 and not printed.startswith(block.visible[:20]):
+            if block.kind == "paragraph" and len(block.lines) > 1 and not whole_block:
                 lines.extend(block.lines[1:])
             return Opening("contact", heading=contact.heading or None, printed=printed, lines=lines)
         about = _match_boilerplate_heading(visible, language) if block.kind in {"paragraph", "heading"} else None

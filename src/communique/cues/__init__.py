@@ -157,6 +157,9 @@ class LanguageCues:
     #: Headings that may head a contact block or a section of the text: ``weitere informationen``. They
     #: head contacts only when phone numbers or e-mail addresses follow.
     information_headings: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
+    #: What invites the reader to get in touch after a contact heading, before the contacts:
+    #: ``please contact`` (``For more information, please contact``), ``contactez``.
+    contact_invitations: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
     #: Headings of a page's list of other news, after the release: ``related posts``, ``recent news``.
     related_headings: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
     #: Editorial notices printed in capitals before a dash, where an undated dateline prints its place:

@@ -127,6 +127,15 @@ CUES = LanguageCues(
         "mehr informationen",
         "zusätzliche informationen",
     ),
+    contact_invitations=(
+        "wenden sie sich bitte an",
+        "bitte wenden sie sich an",
+        "wenden sie sich an",
+        "bitte kontaktieren sie",
+        "kontaktieren sie bitte",
+        "kontaktieren sie",
+        "kontakt",
+    ),
     related_headings=(
         "weitere meldungen",
         "weitere nachrichten",

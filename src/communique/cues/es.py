@@ -114,6 +114,18 @@ CUES = LanguageCues(
         "mayor información",
         "información adicional",
     ),
+    contact_invitations=(
+        "póngase en contacto con",
+        "pónganse en contacto con",
+        "contacte con",
+        "contacten con",
+        "contactar con",
+        "contacte a",
+        "contactar a",
+        "llame a",
+        "escriba a",
+        "diríjase a",
+    ),
     related_headings=(
         "noticias relacionadas",
         "artículos relacionados",

@@ -118,6 +118,17 @@ CUES = LanguageCues(
         "en savoir plus",
         "informations complémentaires",
     ),
+    contact_invitations=(
+        "veuillez contacter",
+        "merci de contacter",
+        "contactez",
+        "contacter",
+        "veuillez vous adresser à",
+        "adressez-vous à",
+        "s'adresser à",
+        "appelez",
+        "écrivez à",
+    ),
     related_headings=(
         "articles similaires",
         "articles liés",
