@@ -507,6 +507,53 @@ def test_invitation_to_get_in_touch_heads_contacts(tail):
     assert 1 == len(release.body)
 
 
+def test_contact_with_time_zone_and_project_lead():
+    """"Jane Example (UTC +08h00)" is her name; "Example Project Lead" below it is her role."""
+    body = ("<div><h2>Example 2.0 released</h2><p>The Example community today announced the release of Example 2.0, "
+            "a free office suite for everyone.</p><p>Press Contacts</p><p>Jane Example (UTC +08h00)<br/>Example "
+            "Marketing Project Lead<br/>jane@example.org<br/>+61 (8) 0000-0000</p></div>")
+    release = parse_html(page(body), language="en").communique
+    assert [("Jane Example", "Example Marketing Project Lead", ("+61 (8) 0000-0000",))] == [
+        (c.name, c.role, c.phones) for c in release.contacts]
+    assert "Jane Example (UTC +08h00)" in release.contacts[0].text
+
+
+def test_list_of_links_above_the_release_is_no_body():
+    """A list of links to the page's parts above the release is kept aside; the date below it is read."""
+    body = ("<div><h2>Example 2.0 Announcement</h2><ul><li><a href='#text'>Announcement</a></li><li><a href='kit.html'>"
+            "Press Kit</a></li><li><a href='/download/'>Download</a></li></ul><p>20 October, 2005</p><p>Example 2.0 is "
+            "the office suite that people around the world have been waiting for, and it is free.</p></div>")
+    release = parse_html(page(body), language="en").communique
+    assert (datetime.date(2005, 10, 20), 1) == (release.dateline.date, len(release.body))
+    assert "Announcement | Press Kit | Download" in release.unclassified
+
+
+def test_standfirst_above_a_site_dateline():
+    """A long bold standfirst, then "www.example.org —8 de mayo 2012— …": the body starts after the dateline."""
+    body = ("<div><h1>Anuncio de Example 3.4</h1><h2>El proyecto Example anuncia Example 3.4</h2><p><strong>Numerosas "
+            "mejoras a la suite de oficina de código abierto, con más de cien millones de usuarios en todo el mundo y "
+            "descargas gratuitas.</strong></p><p><strong>www.example.org —8 de mayo 2012—</strong> El proyecto Example "
+            "anuncia hoy la disponibilidad de Example 3.4, la primera versión de la fundación.</p></div>")
+    release = parse_html(page(body), language="es").communique
+    assert datetime.date(2012, 5, 8) == release.dateline.date
+    assert release.body[0].plain_text.startswith("El proyecto Example anuncia hoy")
+    assert "El proyecto Example" == release.issuer.name
+
+
+@pytest.mark.parametrize(("headline", "first", "issuer"), [
+    ("Example 2.2 released", "The Example Community today announced the release of Example 2.2, a free office suite.",
+     "Example Community"),
+    ("Example calls for nominations for the Open Award", "This year the award goes to those who use open formats.",
+     "Example"),
+    ("Example buys Sample", "Today marks a pivotal moment as Example acquires Sample, a maker of anvils, for $1.",
+     None),
+])
+def test_issuer_from_the_announcement_or_the_headline(headline, first, issuer):
+    """The announcer after its article, a headline's subject before a release's verb; a sentence is no name."""
+    release = parse_html(page(f"<article><h1>{headline}</h1><p>{first}</p></article>"), language="en").communique
+    assert issuer == (release.issuer.name if release.issuer else None)
+
+
 def test_contacts_in_a_table_under_enquiries():
     """A table under "Enquiries" whose rows print phone numbers gives a contact a row."""
     body = ("<article><h1>Results for the quarter</h1><p>LONDON, 25 July 2024 – Meridian Shipping plc today "

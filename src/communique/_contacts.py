@@ -61,7 +61,8 @@ _ROLE_WORDS = frozenset(
     spokesperson spokesman spokeswoman porte-parole sprecher sprecherin pressesprecher pressesprecherin
     attaché attachée chargé chargée conseiller conseillère responsable head chef chief leiter leiterin
     referent referentin portavoz jefe jefa coordinator coordinatrice coordinador specialist associate
-    executive vice editor rédacteur rédactrice secretary secrétaire advisor adviser consultant counsel""".split(),
+    executive vice editor rédacteur rédactrice secretary secrétaire advisor adviser consultant counsel lead
+    co-lead liaison representative""".split(),
 )
 _NAME_WORD = re.compile(r"[A-ZÀ-Þ][\w’'.-]*|[A-ZÀ-Þ]{2,}|(?:de|da|di|van|von|der|den|del|la|le|du|y)\Z")
 
@@ -360,11 +361,17 @@ def _line_parts(raw: str) -> tuple[list[str], list[str], list[str], list[str]]:
     if "://" in rest or "www." in rest.lower():
         urls = [u.rstrip(".,;") for u in _URL.findall(rest)]
         rest = _URL.sub(" ", rest)
+    if "(" in rest:
+        rest = _ZONE_NOTE.sub(" ", rest)
     phones = phones_in(rest)
     for phone in phones:
         rest = rest.replace(phone, " ", 1)
     pieces = [_EDGE_CONNECTORS.sub("", p.strip(" .()[]*")) for p in _SEPARATORS.split(rest)]
     return emails, urls, phones, [p for p in pieces if p and _LETTER.search(p) and p.lower() not in _FIELD_LABELS]
+
+
+# The time zone a contact works in, noted beside their name: "Jane Doe (UTC +08h00)", "(CET)".
+_ZONE_NOTE = re.compile(r"\(\s*(?:UTC|GMT|CES?T|[ECMP][SD]T|BST)\b[^()]{0,12}\)")
 
 
 # The small words that joined a piece of text to the number or address taken out beside it: "Jane Doe at

@@ -16,6 +16,13 @@ _ANNOUNCE_VERBS = (
     "announced", "announces", "announce", "launches", "unveils", "a annoncé", "annonce", "annoncent", "lance",
     "anuncia", "anunció", "anuncian", "lanza", "gibt bekannt", "gab bekannt", "teilt mit", "hat bekanntgegeben",
     "kündigt", "startet",
+    # Other verbs of what an organisation does in a release's first sentence or headline (nouns with the same
+    # spelling, "releases", "reports", "awards", "signs", "firma", are left out).
+    "introduces", "unveiled", "launched", "calls for", "calls on", "urges", "welcomes", "appoints", "joins",
+    "publishes", "celebrates", "expands", "acquires", "completes", "présente", "publie", "appelle", "dévoile",
+    "inaugure", "accueille", "nomme", "rejoint", "demande", "veröffentlicht", "präsentiert", "fordert", "ruft",
+    "begrüßt", "eröffnet", "feiert", "übernimmt", "presenta", "publica", "pide", "reclama", "celebra", "inaugura",
+    "nombra", "adquiere",
 )
 _TODAY = r"(?:today\s+|has\s+|hoy\s+|heute\s+|aujourd'hui\s+|aujourd’hui\s+)?"
 _ANNOUNCE = re.compile(
@@ -39,6 +46,8 @@ def announcer(paragraph: str) -> str | None:
     'Das Beispiel Projekt'
     >>> announcer("The company said nothing.") is None
     True
+    >>> announcer("The company today announced a plant.") is None, announcer("The Example Community announces 2.2.")
+    (True, 'Example Community')
     >>> announcer('Acme Inc. (NASDAQ: ACME) ("Acme") today highlighted new data.')
     'Acme Inc.'
 
@@ -47,9 +56,28 @@ def announcer(paragraph: str) -> str | None:
         match = _ANNOUNCE.search(sentence.strip()) if _ANNOUNCE_HINT.search(sentence) else None
         if match:
             subject = (match.group("subject") or match.group("tail") or match.group("today") or "").strip(" ,")
-            if 1 <= len(subject.split()) <= 9 and not subject.lower().startswith(("the ", "this ", "it ", "we ")):
+            if subject.startswith(("The ", "the ")) and any(word[0].isupper() for word in subject.split()[1:]):
+                subject = subject[4:].lstrip()  # "The Example Community announced": a name after its article
+            if 1 <= len(subject.split()) <= 9 and not subject.lower().startswith(("the ", "this ", "it ", "we ")) and (
+                _named(subject)
+            ):
                 return subject
     return None
+
+
+# Small words that may stand inside an organisation's name.
+_NAME_JOINERS = frozenset("of for and on in at to the de du des la le les et pour für und der die das von zu del y "
+                          "el los las para en".split())
+
+
+def _named(subject: str) -> bool:
+    """Whether the subject reads as a name: capitalised words, the small words that join them, one noun at most.
+
+    ``Example community``, ``El proyecto Example``; not ``Today marks a pivotal moment as Example``.
+    """
+    words = subject.split()
+    common = sum(1 for word in words if word[0].islower() and word.lower() not in _NAME_JOINERS)
+    return words[0][0].isupper() and common <= 1
 
 
 def headline_subject(headline: str) -> str | None:

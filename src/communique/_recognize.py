@@ -645,6 +645,8 @@ class DatelineMatch:
     end: int
     problem: str | None = None
     detail: str | None = None
+    #: Whether a web address stands where the place would (``www.example.org — 8 Mai 2012``).
+    site: bool = False
 
 
 # Words that open sentences, never place names: "Le samedi 30 avril ...", "On July 4, ...".
@@ -779,7 +781,7 @@ def match_dateline(text: str, language: str | None, *, allow_site: bool = False)
         separator = _REST_SEPARATOR.match(head[end:])
         rest_start = end + (separator.end() if separator else 0)
         dateline = Dateline(text=dateline_text, place=place, region=region, date=found.date, wire=wire)
-        return DatelineMatch(dateline, rest_start, found.problem, found.detail)
+        return DatelineMatch(dateline, rest_start, found.problem, found.detail, site=site)
     wire_only = _WIRE_ONLY.match(head)
     if wire_only and _WIRE_WORDS.search(wire_only.group(1)):
         text_shown = head[: wire_only.end()].strip()

@@ -728,6 +728,13 @@ def _head(state: Parts, pieces: list[_Piece], start: int, marked: bool, dates_be
                 index += 1
                 continue
             return index
+        if piece.kind == "list" and state.dateline is None and _link_items(piece) and index + 1 < len(pieces) and (
+            pieces[index + 1].kind in {"paragraph", "heading"}
+        ):
+            # Links to the parts of the page or to its neighbours, above the release (a table of contents).
+            state.keep(" | ".join(piece.item_lines))
+            index += 1
+            continue
         if piece.kind == "list" and not before and state.dateline is None and _dateline_follows(
             pieces, index + 1, language,
         ):
@@ -811,6 +818,24 @@ def _place_opening(state: Parts, pieces: list[_Piece], index: int) -> None:
         pieces[index] = attrs.evolve(piece, runs=runs, text=_visible(runs), strong=_all_strong(runs))
 
 
+def _link_items(piece: _Piece) -> bool:
+    """Whether a list's items are each one link and nothing else (an anchor within the page reads as text).
+
+    Two thirds of them must be links to other pages; the others, a few words each.
+    """
+    items = piece.block.items if isinstance(piece.block, (BulletList, OrderedList)) else ()
+    links = 0
+    for item in items:
+        if item.blocks or len(item.content) != 1:
+            return False
+        run = item.content[0]
+        if isinstance(run, Hyperlink):
+            links += 1
+        elif not isinstance(run, Text) or words(run.text) > 4:
+            return False
+    return len(items) >= 2 and links >= 2 * len(items) / 3
+
+
 def _opens_body(rest: str, language: str | None) -> bool:
     """Whether the text after a dateline on its line is the body's first sentence (not a label or a title)."""
     count = words(rest)
@@ -819,12 +844,12 @@ def _opens_body(rest: str, language: str | None) -> bool:
 
 
 def _dateline_follows(pieces: Sequence[_Piece], index: int, language: str | None) -> bool:
-    """Whether one of the next two paragraphs opens with a dateline that prints a place and a date."""
+    """Whether one of the next two paragraphs opens with a dateline that prints a place (or a site) and a date."""
     for piece in pieces[index:index + 2]:
         if piece.kind != "paragraph":
             return False
-        found = rec.match_dateline(piece.text, language)
-        if found is not None and found.dateline.place and found.dateline.date:
+        found = rec.match_dateline(piece.text, language, allow_site=True)
+        if found is not None and (found.dateline.place or found.site) and found.dateline.date:
             return True
     return False
 
