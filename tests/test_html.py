@@ -554,6 +554,16 @@ def test_issuer_from_the_announcement_or_the_headline(headline, first, issuer):
     assert issuer == (release.issuer.name if release.issuer else None)
 
 
+@pytest.mark.parametrize(("first", "issuer"), [
+    ("Das Beispiel Projekt kündigt heute die Verfügbarkeit von Beispiel 3.4 an.", "Beispiel Projekt"),
+    ("Die Beispiel Stiftung (BS) ruft jährlich alle Unterstützer zum Mitmachen auf.", "Beispiel Stiftung (BS)"),
+])
+def test_issuer_without_its_article(first, issuer):
+    """The announcer is named without the article before it; an acronym in brackets after it stays."""
+    release = parse_html(page(f"<article><h1>Beispiel 3.4</h1><p>{first}</p></article>"), language="de").communique
+    assert issuer == release.issuer.name
+
+
 def test_contacts_in_a_table_under_enquiries():
     """A table under "Enquiries" whose rows print phone numbers gives a contact a row."""
     body = ("<article><h1>Results for the quarter</h1><p>LONDON, 25 July 2024 – Meridian Shipping plc today "

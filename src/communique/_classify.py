@@ -31,7 +31,7 @@ import attrs
 from . import _recognize as rec
 from ._contacts import emails_in, parse_contacts, phones_in
 from ._inline import Collected
-from ._issuer import announcer, boilerplate_subject, headline_subject
+from ._issuer import announcer, boilerplate_subject, headline_subject, without_article
 from .diagnostics import Diagnostic
 from .model import (
     Block,
@@ -462,7 +462,7 @@ def choose_issuer(
         return Issuer(name=parts.sources[0])
     found = announcer(announcement) if announcement else None
     if found:
-        return Issuer(name=found)
+        return Issuer(name=without_article(found))
     if site:
         return Issuer(name=site)
     for section in parts.boilerplate:

@@ -26,7 +26,7 @@ _ANNOUNCE_VERBS = (
 )
 _TODAY = r"(?:today\s+|has\s+|hoy\s+|heute\s+|aujourd'hui\s+|aujourd’hui\s+)?"
 _ANNOUNCE = re.compile(
-    r"^(?P<subject>[A-ZÀ-Þ][\w&.,'’ -]{2,90}?)(?:,[^,]{3,120},)?\s+" + _TODAY
+    r"^(?P<subject>[A-ZÀ-Þ][\w&.,'’ -]{2,90}?(?:\s\([^()]{2,40}\))?)(?:,[^,]{3,120},)?\s+" + _TODAY
     + r"(?:" + "|".join(re.escape(v) for v in _ANNOUNCE_VERBS) + r")\b"
     r"|,\s*(?P<tail>[A-ZÀ-Þ][\w&.'’ -]{2,90}?)\s+(?:announced|announces|said today|a annoncé|anunció)\s*\.?$"
     # "Acme Inc. (NASDAQ: ACME) ("Acme") today highlighted ...": any verb after "today".
@@ -46,6 +46,8 @@ def announcer(paragraph: str) -> str | None:
     'Das Beispiel Projekt'
     >>> announcer("The company said nothing.") is None
     True
+    >>> announcer("Die Beispiel Stiftung (BS) ruft alle auf, mitzumachen.")
+    'Die Beispiel Stiftung (BS)'
     >>> announcer("The company today announced a plant.") is None, announcer("The Example Community announces 2.2.")
     (True, 'Example Community')
     >>> announcer('Acme Inc. (NASDAQ: ACME) ("Acme") today highlighted new data.')
@@ -91,7 +93,17 @@ def headline_subject(headline: str) -> str | None:
     found = announcer(headline)
     if found is None:
         return None
-    return rec.ARTICLE.sub("", found).strip() or None
+    return without_article(found) or None
+
+
+def without_article(name: str) -> str:
+    """The name without the article before it, when a capital follows (``Das Beispiel Projekt``).
+
+    >>> without_article("Das Beispiel Projekt"), without_article("El proyecto Beispiel")
+    ('Beispiel Projekt', 'El proyecto Beispiel')
+    """
+    stripped = rec.ARTICLE.sub("", name).strip()
+    return stripped if stripped[:1].isupper() else name
 
 
 def boilerplate_subject(heading: str, language: str | None) -> str | None:
