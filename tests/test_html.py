@@ -564,6 +564,17 @@ def test_issuer_without_its_article(first, issuer):
     assert issuer == release.issuer.name
 
 
+def test_bold_title_that_names_contacts_heads_them():
+    """A bold paragraph "Global Marketing Contacts" heads the contacts below it, after the "About" section."""
+    body = ("<div><h2>Example turns five</h2><p>The Example community celebrates five years of its free office suite "
+            "this week, with a party in every city.</p><p><strong>About Example</strong></p><p>Example is a "
+            "community of volunteers.</p><p><strong>Global Marketing Contacts</strong></p><p>Jane Example<br>"
+            "Example Community Manager<br>jane@example.org<br>+1 (416) 000-0000</p></div>")
+    release = parse_html(page(body), language="en").communique
+    assert ([("Jane Example", ("+1 (416) 000-0000",))], ["About Example"], 1) == (
+        [(c.name, c.phones) for c in release.contacts], [b.heading for b in release.boilerplate], len(release.body))
+
+
 def test_contacts_in_a_table_under_enquiries():
     """A table under "Enquiries" whose rows print phone numbers gives a contact a row."""
     body = ("<article><h1>Results for the quarter</h1><p>LONDON, 25 July 2024 – Meridian Shipping plc today "

@@ -897,8 +897,8 @@ def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[st
         return "contact"
     if _first_line(piece) and rec.match_contact_heading(piece.lines[0], language):
         return "contact"  # "Pressekontakt<br>Jane Doe<br>..."
-    if piece.kind == "heading" and rec.names_contacts(text):
-        return "contact"  # <h3>Kontakt für Medien</h3>
+    if heading_like and rec.names_contacts(text):
+        return "contact"  # <h3>Kontakt für Medien</h3>, <p><b>Global Marketing Contacts</b></p>
     if first in about_words and (rec.match_boilerplate_heading(text, language, heading=heading_like)
                                  or _about_line(piece, language)):
         return "about"
