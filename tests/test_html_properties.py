@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from communique.html import parse_html
-from communique.model import Block, Emphasis, Hyperlink, Inline, ListItem, Paragraph, Strong, Text
+from communique.model import Block, Emphasis, Hyperlink, Inline, LineBreak, ListItem, Paragraph, Strong, Text
 from communique.native_json import to_json
 
 # Letters only: no digit can make a date, a phone number or a reference out of the words.
@@ -96,6 +97,26 @@ def test_runs_are_collapsed_and_trimmed(paragraphs: list[str]) -> None:
         if texts:
             assert not texts[0][:1].isspace()
             assert not texts[-1][-1:].isspace()
+
+
+@given(PARAGRAPHS)
+def test_no_blank_at_a_line_edge(paragraphs: list[str]) -> None:
+    """A text run next to a line break of its block neither ends nor starts with a blank, as a browser shows it."""
+    release = parse_html(_page(paragraphs), language="en").communique
+    for runs in _runs(release.body):
+        for before, after in itertools.pairwise(runs):
+            if isinstance(after, LineBreak) and isinstance(before, Text):
+                assert not before.text.endswith(" ")
+            if isinstance(before, LineBreak) and isinstance(after, Text):
+                assert not after.text.startswith(" ")
+
+
+def test_blanks_around_a_line_break() -> None:
+    """``bought Beta <br> for one euro``: the blanks at either side of the break go."""
+    page = "<h1>Acme buys Beta</h1><p>Acme has bought Beta <br> for one euro, it said on Monday in a statement.</p>"
+    body = parse_html(page, language="en").communique.body
+    assert body == (Paragraph([Text("Acme has bought Beta"), LineBreak(),
+                               Text("for one euro, it said on Monday in a statement.")]),)
 
 
 def test_bold_opening_with_a_blank_before_a_link() -> None:

@@ -201,6 +201,8 @@ def _finish(runs: Iterable[Inline | str]) -> tuple[tuple[Inline, ...], str]:
         text = " ".join(runs[0].split())
         return ((Text(text),), text) if text else ((), "")
     items = _merge(runs)
+    if len(items) > 2:
+        _fold_at_breaks(items)
     while items:
         if _blank(items[0]) or (first := _strip(items[0], start=True)) is None:
             del items[0]
@@ -216,6 +218,20 @@ def _finish(runs: Iterable[Inline | str]) -> tuple[tuple[Inline, ...], str]:
     if "\n" in visible or "  " in visible:
         visible = _space(visible).strip()
     return tuple(_as_runs(items)), visible
+
+
+def _fold_at_breaks(items: list[Inline | str]) -> None:
+    """Drop the blanks around line breaks, as a browser does at the start and end of a line."""
+    for index, item in enumerate(items):
+        if type(item) is not LineBreak:
+            continue
+        before = items[index - 1] if index else None
+        if type(before) is str and before.endswith(" "):
+            items[index - 1] = before.rstrip(" ")
+        after = items[index + 1] if index + 1 < len(items) else None
+        if type(after) is str and after.startswith(" "):
+            items[index + 1] = after.lstrip(" ")
+    items[:] = [item for item in items if item != ""]
 
 
 def _strip(run: Inline | str, *, start: bool) -> Inline | str | None:
