@@ -575,6 +575,18 @@ def test_bold_title_that_names_contacts_heads_them():
         [(c.name, c.phones) for c in release.contacts], [b.heading for b in release.boilerplate], len(release.body))
 
 
+def test_copyright_line_ends_the_contacts():
+    """A copyright line after the contacts is page furniture: kept aside, neither a contact nor part of one."""
+    body = ("<div><h1>Réouverture de la piscine</h1><p>Saint-Aubin, le 24 juillet 2012 – La piscine municipale rouvrira "
+            "ses portes au public le lundi 3 septembre.</p><p><b>Contact presse :</b><br>Service communication – Mairie "
+            "de Saint-Aubin<br>Tél. 01 00 00 00 02</p><p>Mairie de Saint-Aubin - Place de la République - Tous droits "
+            "réservés</p></div>")
+    release = parse_html(page(body), language="fr").communique
+    assert [(None, ("01 00 00 00 02",))] == [(c.name, c.phones) for c in release.contacts]
+    assert "Tous droits réservés" not in release.contacts[0].text
+    assert "Mairie de Saint-Aubin - Place de la République - Tous droits réservés" in release.unclassified
+
+
 def test_contacts_in_a_table_under_enquiries():
     """A table under "Enquiries" whose rows print phone numbers gives a contact a row."""
     body = ("<article><h1>Results for the quarter</h1><p>LONDON, 25 July 2024 – Meridian Shipping plc today "

@@ -647,6 +647,15 @@ class TestConventions:
         assert [("Jane Example", ("555-0135",), ("jane@acme.example",))] == [
             (c.name, c.phones, c.emails) for c in release.contacts]
 
+    def test_copyright_line_ends_the_contacts(self):
+        """"© 2024 Acme Inc" after the contacts is furniture, not their text."""
+        text = ("# Headline of the story\n\nA first paragraph of the release, which says what happened.\n\n"
+                "Media Contact:\nJane Example\n555-0135\n\n© 2024 Acme Inc\n")
+        release = parse_text(text, language="en").communique
+        assert [("Jane Example", ("555-0135",))] == [(c.name, c.phones) for c in release.contacts]
+        assert "©" not in release.contacts[0].text
+        assert "© 2024 Acme Inc" in release.unclassified
+
     def test_german_date_line_is_no_list_item(self):
         """"6. Mai 2024" alone is a date line, not the sixth item of a list; "1. Die …" still is an item."""
         text = ("Neue Fähre für den See\n\n6. Mai 2024\n\nDie Reederei hat heute eine neue Fähre in Dienst "

@@ -54,7 +54,8 @@ _ORGANIZATION_WORDS = frozenset(
     institut instituto oficina büro agence contact contacts kontakt contacto website center centre centro zentrum
     clinic clinique klinik clínica hospital hôpital solutions systems technologies laboratories departamento
     département abteilung dirección direction gabinete comunicación communication kommunikation agencia
-    agentur""".split(),
+    agentur mairie ville préfecture commune région rathaus stadt stadtverwaltung gemeinde landratsamt
+    ayuntamiento alcaldía gobierno municipio diputación city town township borough""".split(),
 )
 _ROLE_WORDS = frozenset(
     """director directrice directeur directora manager officer president président presidente ceo cfo coo cto

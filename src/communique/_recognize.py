@@ -527,6 +527,26 @@ def _source_initials() -> frozenset[str]:
 _TWO_SENTENCES = re.compile(r"[^\W\d_]{4,}[.!?]\s+\S")
 
 
+@functools.cache
+def _copyright() -> re.Pattern[str]:
+    notices = _cue_alternation(notice for lang in LANGUAGES for notice in cues_for(lang).rights_notices)
+    return re.compile(rf"©|\(c\)\s*(?:19|20)\d\d|^\W*copyright\b|\bcopyright\s*(?:\(c\)|(?:19|20)\d\d)|{notices}",
+                      re.IGNORECASE)
+
+
+def is_copyright_line(line: str) -> bool:
+    """Whether a short line is a copyright notice (``© 2024 Acme``, ``Acme – Tous droits réservés``): furniture.
+
+    >>> is_copyright_line("Copyright © 2005 - Example.org"), is_copyright_line("Mairie – Tous droits réservés")
+    (True, True)
+    >>> is_copyright_line("Copyright 2024 Acme Inc. All rights reserved.")
+    True
+    >>> is_copyright_line("Acme holds the copyright on the design and will defend it in court, it said.")
+    False
+    """
+    return len(line) <= 120 and _copyright().search(line) is not None
+
+
 def match_source_line(line: str) -> str | None:
     """The issuer that a wire release's closing line names: ``SOURCE Acme Corp.``, ``Fuente: Acme S.A.``.
 

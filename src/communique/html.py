@@ -901,6 +901,8 @@ def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[st
         return "source"
     if len(text) <= 40 and rec.is_related_heading(text):
         return "related"  # "Related posts": the page's other news, after the release
+    if len(text) <= 120 and rec.is_copyright_line(text):
+        return "furniture"
     heading_like = piece.kind == "heading" or (piece.strong and words(text) <= 12)
     space = text.find(" ")
     first = rec.fold(text[:space] if space >= 0 else text)  # the first word, without copying the rest

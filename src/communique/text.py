@@ -1014,7 +1014,7 @@ class _Tail:
             rest = ([about.rest] if about.rest else []) + block.lines[1:]
             content = (_Block("paragraph", block.line, rest, breaks=[True] * len(rest)),) if rest else ()
             return Opening("about", heading=about.heading, content=content)
-        if _link_only(block) or rec.is_related_heading(visible):
+        if _link_only(block) or rec.is_related_heading(visible) or rec.is_copyright_line(visible):
             return Opening("furniture")
         if not in_section and _tail_heading(block):
             return Opening("heading", heading=block.visible.rstrip(":"))
@@ -1026,7 +1026,7 @@ class _Tail:
         block = self.blocks[index]
         return bool(_match_boilerplate_heading(block.visible, language) or _match_contact_heading(
             block.visible, language) or _is_end_marker(block.lines[0], language)
-            or rec.match_source_line(_visible(block.lines[0])))
+            or rec.match_source_line(_visible(block.lines[0])) or rec.is_copyright_line(block.visible))
 
     def keep_line(self, line: str) -> None:
         """Keep a line as text, and its links."""

@@ -160,6 +160,8 @@ class LanguageCues:
     #: What invites the reader to get in touch after a contact heading, before the contacts:
     #: ``please contact`` (``For more information, please contact``), ``contactez``.
     contact_invitations: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
+    #: What a copyright line says after its owner: ``all rights reserved``. Such a line is page furniture.
+    rights_notices: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
     #: Headings of a page's list of other news, after the release: ``related posts``, ``recent news``.
     related_headings: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
     #: Editorial notices printed in capitals before a dash, where an undated dateline prints its place:

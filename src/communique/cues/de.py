@@ -136,6 +136,7 @@ CUES = LanguageCues(
         "kontaktieren sie",
         "kontakt",
     ),
+    rights_notices=("alle rechte vorbehalten",),
     related_headings=(
         "weitere meldungen",
         "weitere nachrichten",

@@ -149,6 +149,7 @@ CUES = LanguageCues(
         "please write to",
         "write to",
     ),
+    rights_notices=("all rights reserved",),
     related_headings=(
         "related posts",
         "related news",

@@ -126,6 +126,7 @@ CUES = LanguageCues(
         "escriba a",
         "diríjase a",
     ),
+    rights_notices=("todos los derechos reservados",),
     related_headings=(
         "noticias relacionadas",
         "artículos relacionados",

@@ -129,6 +129,7 @@ CUES = LanguageCues(
         "appelez",
         "écrivez à",
     ),
+    rights_notices=("tous droits réservés",),
     related_headings=(
         "articles similaires",
         "articles liés",
