@@ -576,15 +576,43 @@ def test_bold_title_that_names_contacts_heads_them():
 
 
 def test_copyright_line_ends_the_contacts():
-    """A copyright line after the contacts is page furniture: kept aside, neither a contact nor part of one."""
-    body = ("<div><h1>Réouverture de la piscine</h1><p>Saint-Aubin, le 24 juillet 2012 – La piscine municipale rouvrira "
-            "ses portes au public le lundi 3 septembre.</p><p><b>Contact presse :</b><br>Service communication – Mairie "
-            "de Saint-Aubin<br>Tél. 01 00 00 00 02</p><p>Mairie de Saint-Aubin - Place de la République - Tous droits "
-            "réservés</p></div>")
+    """A copyright line after the contacts is page furniture: kept aside, neither a contact nor part of it."""
+    body = ("<div><h1>Réouverture de la piscine</h1><p>Saint-Aubin, le 24 juillet 2012 – La piscine municipale "
+            "rouvrira ses portes au public le lundi 3 septembre.</p><p><b>Contact presse :</b><br>Service "
+            "communication – Mairie de Saint-Aubin<br>Tél. 01 00 00 00 02</p><p>Mairie de Saint-Aubin - Place de la "
+            "République - Tous droits réservés</p></div>")
     release = parse_html(page(body), language="fr").communique
     assert [(None, ("01 00 00 00 02",))] == [(c.name, c.phones) for c in release.contacts]
     assert "Tous droits réservés" not in release.contacts[0].text
     assert "Mairie de Saint-Aubin - Place de la République - Tous droits réservés" in release.unclassified
+
+
+def test_government_page_fields():
+    """A government page: "Published <date>" is a date, not a place; a label between it and the text is kept
+    aside; "Renseignements" heads the contacts; the number after them, label and value in blocks of their
+    own, is the reference; the page's author, an organisation, is the issuer."""
+    body = ("<article><h1>Le Yukon ouvre un nouveau parc</h1><div>Publié le 19 mars 2018</div>"
+            "<div>Image principale</div><div><p>Le parc de la rivière ouvrira ses portes au public le 1er juin, "
+            "avec quarante emplacements de camping et des sentiers balisés pour les familles et les randonneurs "
+            "venus de tout le territoire.</p></div><div><div>Renseignements</div><div><p>Jeanne Exemple<br>"
+            "Communications<br>867-000-0000<br><a href='mailto:jeanne@gov.example'>jeanne@gov.example</a></p>"
+            "</div></div>"
+            "<div><div>Numéro du communiqué :</div><div>18-060</div></div></article>")
+    head = '<meta name="author" content="Gouvernement du Yukon">'
+    release = parse_html(page(body, head), language="fr").communique
+    assert (None, datetime.date(2018, 3, 19)) == (release.dateline.place, release.dateline.date)
+    assert "Image principale" in release.unclassified
+    assert 1 == len(release.body)
+    assert [("Jeanne Exemple", ("867-000-0000",))] == [(c.name, c.phones) for c in release.contacts]
+    assert ("18-060", "Gouvernement du Yukon") == (release.reference.number, release.issuer.name)
+
+
+def test_reference_after_the_body_ends_it():
+    """"News release #: 18-001" after the last paragraph, no contacts: the reference, not the body's end."""
+    body = ("<article><h1>Yukon opens a park</h1><p>The river park opens to the public on June 1, with forty "
+            "campsites.</p><div>News release #:</div><div>18-001</div></article>")
+    release = parse_html(page(body), language="en").communique
+    assert ("18-001", 1) == (release.reference.number, len(release.body))
 
 
 def test_contacts_in_a_table_under_enquiries():

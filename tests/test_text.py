@@ -656,6 +656,25 @@ class TestConventions:
         assert "©" not in release.contacts[0].text
         assert "© 2024 Acme Inc" in release.unclassified
 
+    @pytest.mark.parametrize("tail", ["Media contact\nJane Example\n555-0135\n\n", ""])
+    def test_reference_after_the_release(self, tail):
+        """"News release #: 18-001" after the contacts or the body is the reference; it ends either."""
+        text = ("# Headline of the story\n\nA first paragraph of the release, which says what happened.\n\n"
+                f"{tail}News release #: 18-001\n")
+        release = parse_text(text, language="en").communique
+        assert ("18-001", 1) == (release.reference.number, len(release.body))
+        assert all("18-001" not in c.text for c in release.contacts)
+
+    @pytest.mark.parametrize(("line", "language"), [
+        ("Published January 2, 2018", "en"), ("Publié le 2 janvier 2018", "fr"),
+        ("Veröffentlicht am 2. Januar 2018", "de"), ("Publicado el 2 de enero de 2018", "es"),
+    ])
+    def test_published_date_is_no_place(self, line, language):
+        """A label before a date ("Published", "Publié le") is not the dateline's place."""
+        text = f"# Headline of the story\n\n{line}\n\nA first paragraph of the release, which says what happened.\n"
+        release = parse_text(text, language=language).communique
+        assert (None, datetime.date(2018, 1, 2)) == (release.dateline.place, release.dateline.date)
+
     def test_german_date_line_is_no_list_item(self):
         """"6. Mai 2024" alone is a date line, not the sixth item of a list; "1. Die …" still is an item."""
         text = ("Neue Fähre für den See\n\n6. Mai 2024\n\nDie Reederei hat heute eine neue Fähre in Dienst "

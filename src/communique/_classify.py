@@ -259,7 +259,7 @@ B = TypeVar("B", bound=TailBlock)
 #: What a block of the tail opens: a rule closes a section; an end marker
 #: ends the release; a contact block, an "About X" section, or a section
 #: under another heading begins; furniture is kept aside.
-Opens = Literal["rule", "end", "source", "contact", "about", "heading", "furniture"]
+Opens = Literal["rule", "end", "source", "reference", "contact", "about", "heading", "furniture"]
 
 
 @attrs.frozen
@@ -350,6 +350,10 @@ def read_tail(parts: Parts, blocks: Sequence[B], reader: TailReader[B]) -> None:
             reader.found_contacts(*add_contacts(parts, lines, opening.heading, printed))
         elif opening.opens in {"about", "heading"}:
             heading, content = opening.heading, list(opening.content)
+        elif opening.opens == "reference":
+            # The release's number printed after it ("News release #: 18-001"); a second one is kept as text.
+            if not parts.take_reference(rec.match_reference(opening.printed, parts.language)):
+                parts.keep(opening.printed)
         elif opening.opens == "furniture":
             reader.keep_block(index - 1)
     close()

@@ -55,7 +55,8 @@ _ORGANIZATION_WORDS = frozenset(
     clinic clinique klinik clínica hospital hôpital solutions systems technologies laboratories departamento
     département abteilung dirección direction gabinete comunicación communication kommunikation agencia
     agentur mairie ville préfecture commune région rathaus stadt stadtverwaltung gemeinde landratsamt
-    ayuntamiento alcaldía gobierno municipio diputación city town township borough""".split(),
+    ayuntamiento alcaldía gobierno municipio diputación city town township borough government gouvernement
+    regierung""".split(),
 )
 _ROLE_WORDS = frozenset(
     """director directrice directeur directora manager officer president président presidente ceo cfo coo cto

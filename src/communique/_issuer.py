@@ -24,7 +24,7 @@ _ANNOUNCE_VERBS = (
     "begrüßt", "eröffnet", "feiert", "übernimmt", "presenta", "publica", "pide", "reclama", "celebra", "inaugura",
     "nombra", "adquiere",
 )
-_TODAY = r"(?:today\s+|has\s+|hoy\s+|heute\s+|aujourd'hui\s+|aujourd’hui\s+)?"
+_TODAY = r"(?:today\s+|yesterday\s+|has\s+|hoy\s+|ayer\s+|heute\s+|gestern\s+|aujourd'hui\s+|aujourd’hui\s+|hier\s+)?"
 _ANNOUNCE = re.compile(
     r"^(?P<subject>[A-ZÀ-Þ][\w&.,'’ -]{2,90}?(?:\s\([^()]{2,40}\))?)(?:,[^,]{3,120},)?\s+" + _TODAY
     + r"(?:" + "|".join(re.escape(v) for v in _ANNOUNCE_VERBS) + r")\b"

@@ -777,7 +777,9 @@ def match_dateline(text: str, language: str | None, *, allow_site: bool = False)
         region: str | None = None
         wire: str | None = None
         site = allow_site and _SITE.fullmatch(place_part.strip(" ,(–—-")) is not None
-        if place_part.strip(" ,(–—-") and not site:
+        # "Published January 2, 2018", "Publié le 19 mars 2018": a label, not a place, before the date.
+        labelled = fold(place_part.strip(" ,(:–—-")) in _cue_set("date_labels")
+        if place_part.strip(" ,(–—-") and not site and not labelled:
             split = _split_place(place_part)
             if split is None:
                 continue
@@ -796,7 +798,9 @@ def match_dateline(text: str, language: str | None, *, allow_site: bool = False)
         if after.strip() and not allowed.match(after):
             continue
         dateline_text = head[:end].strip(" \t-–—:*")
-        if place is None and not site and not _NO_LETTERS.fullmatch(head[: found.start].replace(" ", "")):
+        if place is None and not site and not labelled and not _NO_LETTERS.fullmatch(
+            head[: found.start].replace(" ", ""),
+        ):
             continue
         separator = _REST_SEPARATOR.match(head[end:])
         rest_start = end + (separator.end() if separator else 0)

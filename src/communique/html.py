@@ -64,7 +64,7 @@ from ._classify import (
     repeats_headline,
     words,
 )
-from ._contacts import emails_in, looks_like_name, phones_in
+from ._contacts import emails_in, has_digit, looks_like_name, looks_like_organization, phones_in
 from ._html_page import (
     MAX_DEPTH,
     Content,
@@ -792,6 +792,9 @@ def _head(state: Parts, pieces: list[_Piece], start: int, marked: bool, dates_be
                     else:
                         state.keep(rest)
                 continue
+            if dated and len(units) == 1 and words(unit) <= 3 and not SENTENCE_END.search(unit) and not state.body:
+                state.keep(unit)  # a page's label between the date and the text ("Primary image")
+                continue
             if dated and len(units) == 1:
                 return index  # a dateline on a line of its own: the body follows it
             if len(units) == 1 and piece.strong and not before and state.subheadline is None and (
@@ -903,6 +906,8 @@ def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[st
         return "related"  # "Related posts": the page's other news, after the release
     if len(text) <= 120 and rec.is_copyright_line(text):
         return "furniture"
+    if piece.kind == "paragraph" and len(text) <= 40 and rec.match_reference(text, language):
+        return "reference"  # the release's number, printed after it
     heading_like = piece.kind == "heading" or (piece.strong and words(text) <= 12)
     space = text.find(" ")
     first = rec.fold(text[:space] if space >= 0 else text)  # the first word, without copying the rest
@@ -958,6 +963,7 @@ def _tail_start(kinds: Sequence[str | None], start: int, pieces: Sequence[_Piece
     An end marker or the heading of a page's other news (``Related posts``) does.
     """
     end = next((i for i in range(start, len(kinds)) if kinds[i] in {"end", "related"} or (
+        kinds[i] == "reference" and None not in kinds[i + 1:]) or (
         kinds[i] == "source" and not any(
             p.kind == "paragraph" and body_like(p.text) and not p.link_only for p in pieces[i + 1:]))), len(kinds))
     for index in range(start, end):
@@ -988,6 +994,8 @@ class _Tail:
             return Opening("end", printed=piece.text)
         if kind == "source":
             return Opening("source", printed=rec.match_source_line(piece.text) or piece.text)
+        if kind == "reference":
+            return Opening("reference", printed=piece.text)
         if kind in {"furniture", "related"}:
             return Opening("furniture")
         if kind == "contact":
@@ -1103,6 +1111,7 @@ def parse_html(
     pieces = builder.pieces
     start, pieces = _start(root, content, pieces, builder)
     lang = _language(language, metadata, pieces, diagnostics, name)
+    _join_references(pieces, lang)
     state = Parts(source=name, language=lang, diagnostics=diagnostics)
     if lang is None:
         state.note(Severity.WARNING, "language-unknown", "the language of the release could not be told")
@@ -1134,6 +1143,19 @@ def parse_html(
         collected=collected, metadata=_metadata_fields(metadata, state.headline),
         provenance=Provenance(source=name, format="html", url=url),
     )
+
+
+def _join_references(pieces: list[_Piece], language: str | None) -> None:
+    """Join a reference marker alone in its block and the number in the next (``News release #:`` | ``18-001``)."""
+    index = 0
+    while index < len(pieces) - 1:
+        label, value = pieces[index], pieces[index + 1]
+        if label.kind == "paragraph" == value.kind and len(label.text) <= 40 and len(value.text) <= 30 and (
+            not has_digit(label.text) and rec.match_reference(f"{label.text} {value.text}", language)
+        ):
+            runs = (*label.runs, Text(" "), *value.runs)
+            pieces[index:index + 2] = [attrs.evolve(label, runs=runs, text=f"{label.text} {value.text}")]
+        index += 1
 
 
 def _base_url(url: str | None, declared: str | None) -> str | None:
@@ -1271,12 +1293,22 @@ _WIRES = re.compile(r"wire|newswire|press ?release|presseportal|ots|news ?direct
 
 
 def _publisher(metadata: PageMetadata) -> str | None:
-    """The publisher the page's JSON-LD names, unless it is a wire service that only carries the release."""
+    """The publisher the page names, unless it is a wire service that only carries the release.
+
+    JSON-LD's ``publisher`` first; else a ``<meta name="author">`` or ``dc.publisher`` that names an
+    organisation (``Government of Yukon``; a person who wrote the page is no issuer).
+    """
     for article in metadata.articles:
         publisher = article.get("publisher")
         name = publisher.get("name") if isinstance(publisher, dict) else None
         if isinstance(name, str) and name.strip() and not _WIRES.search(name):
             return name.strip()
+    for key, value in metadata.meta:
+        name = _space(value).strip()
+        if key.lower() in {"author", "dc.publisher", "dcterms.publisher", "publisher"} and (
+            looks_like_organization(name) and not _WIRES.search(name) and "://" not in name
+        ):
+            return name
     return None
 
 

@@ -174,6 +174,8 @@ class LanguageCues:
     #: Orders of written-out dates: ``("DMY",)`` for ``24 juillet 2012``,
     #: ``("MDY", "DMY")`` where ``July 24, 2012`` and ``24 July 2012`` are both usual.
     long_date_orders: tuple[str, ...] = attrs.field(converter=_str_tuple, validator=_long_orders)
+    #: What a web page prints before a date that is not a place: ``published``, ``mis à jour``.
+    date_labels: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
     #: Words that may stand just before a date in a dateline: ``le``, ``den``, ``on``.
     date_connectors: tuple[str, ...] = attrs.field(converter=_lower_tuple)
     #: Words between the day and the month: Spanish ``de``, English ``of``.

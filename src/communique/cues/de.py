@@ -101,7 +101,7 @@ CUES = LanguageCues(
         "einladung an die medien": Genre.MEDIA_ADVISORY,
         "terminhinweis": Genre.MEDIA_ADVISORY,
     },
-    reference_markers=("nr.", "nr", "nummer", "az.", "aktenzeichen", "ref.", "pm nr."),
+    reference_markers=("nr.", "nr", "nummer", "az.", "aktenzeichen", "ref.", "pm nr.", "pressemitteilung nr."),
     contact_headings=(
         "pressekontakte",
         "pressekontakt",
@@ -210,6 +210,12 @@ CUES = LanguageCues(
     ),
     numeric_date_order="DMY",
     long_date_orders=("DMY",),
+    date_labels=(
+        "veröffentlicht",
+        "datum",
+        "erschienen",
+        "publiziert",
+    ),
     date_connectors=("den", "am", "vom"),
     ordinal_suffixes=(".",),
     time_words=("uhr", "h"),

@@ -102,7 +102,11 @@ CUES = LanguageCues(
         "statement": Genre.STATEMENT,
         "press statement": Genre.STATEMENT,
     },
-    reference_markers=("no.", "nº", "n°", "ref.", "ref", "reference", "release no.", "release #", "case #", "case no."),
+    reference_markers=(
+        "no.", "nº", "n°", "ref.", "ref", "reference", "release no.", "release #", "case #", "case no.",
+        "news release #", "news release no.", "news release number", "press release no.", "press release #",
+        "release number",
+    ),
     contact_headings=(
         "media contacts",
         "media contact",
@@ -254,6 +258,16 @@ CUES = LanguageCues(
     # Ireland, India and Australia the day. Only a region tells which.
     numeric_date_order=None,
     long_date_orders=("MDY", "DMY"),
+    date_labels=(
+        "published",
+        "posted",
+        "date",
+        "released",
+        "issued",
+        "dated",
+        "release date",
+        "publication date",
+    ),
     date_connectors=("on", "the", "dated"),
     day_month_joiners=("of",),
     ordinal_suffixes=("st", "nd", "rd", "th"),

@@ -91,7 +91,10 @@ CUES = LanguageCues(
         "declaración": Genre.STATEMENT,
         "declaracion": Genre.STATEMENT,
     },
-    reference_markers=("nº", "n°", "no.", "núm.", "num.", "número", "numero", "ref.", "referencia"),
+    reference_markers=(
+        "nº", "n°", "no.", "núm.", "num.", "número", "numero", "ref.", "referencia", "comunicado nº",
+        "comunicado n°", "comunicado núm.", "nota de prensa nº",
+    ),
     contact_headings=(
         "contacto de prensa",
         "contactos de prensa",
@@ -206,6 +209,12 @@ CUES = LanguageCues(
     ),
     numeric_date_order="DMY",
     long_date_orders=("DMY",),
+    date_labels=(
+        "publicado",
+        "publicada",
+        "fecha",
+        "fecha de publicación",
+    ),
     date_connectors=("el", "a"),
     day_month_joiners=("de",),
     month_year_joiners=("de", "del"),
