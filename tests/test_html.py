@@ -422,6 +422,30 @@ def test_headline_printed_again_ends_the_body():
     assert ("Jane Author", "2025-03-04 12:48", "Acme Opens a Plant in Lyon") == release.unclassified[:3]
 
 
+def test_headline_printed_again_above_the_text():
+    """The headline printed again above most of the release's text does not end the body: the text follows."""
+    body = ("<div><h1>Acme Opens a Plant in Lyon</h1><p>Press</p><h3>Acme Opens a Plant in Lyon</h3><p>LYON, March 4, "
+            "2025 - Acme will open a plant in Lyon next year that will employ 300 people, the company said on "
+            "Monday.</p><p>The plant will make anvils for customers in France, Spain and Italy, and will be the "
+            "company's largest in Europe, it added.</p><h3>Recent News</h3><p>Acme names a new chief executive, the "
+            "board said on Friday after a long search.</p></div>")
+    release = parse_html(page(body), language="en").communique
+    assert ["Acme will open a plant", "The plant will make an"] == [b.plain_text[:22] for b in release.body]
+
+
+def test_headline_printed_again_after_the_first_paragraph():
+    """After a short first paragraph, the headline again above most of the text: the body goes on past it."""
+    body = ("<div><h1>Acme Opens a Plant in Lyon</h1><p>LYON, March 4, 2025 - Acme said on Monday that it would open "
+            "a plant.</p><h3>Acme Opens a Plant in Lyon</h3><p>The plant will employ 300 people by the end of next "
+            "year and make anvils for customers in France, Spain and Italy, the company said.</p><p>It will be the "
+            "company's largest plant in Europe, and the first it builds outside Germany, it added on Monday.</p></div>")
+    release = parse_html(page(body), language="en").communique
+    assert ["Acme said on Monday", "The plant will emplo", "It will be the compan"] == [
+        b.plain_text[:len(start)] for b, start in zip(
+            release.body, ["Acme said on Monday", "The plant will emplo", "It will be the compan"], strict=True)]
+    assert "Acme Opens a Plant in Lyon" in release.unclassified
+
+
 def test_about_heading_run_into_its_text():
     """"Acerca de Acme S.A. Con sede en …" in one paragraph opens the boilerplate and names the issuer."""
     body = ("<article><h1>Nueva planta en Toledo</h1><p>MADRID, 4 de marzo de 2025 – La empresa abrirá una planta "
@@ -613,6 +637,15 @@ def test_reference_after_the_body_ends_it():
             "campsites.</p><div>News release #:</div><div>18-001</div></article>")
     release = parse_html(page(body), language="en").communique
     assert ("18-001", 1) == (release.reference.number, len(release.body))
+
+
+def test_skip_link_and_share_label_are_furniture():
+    """A skip link and a "Share" label after the release are page furniture, not the body's end."""
+    body = ("<div><p>Skip to main content</p><h1>Acme opens a plant</h1><p>Acme opened a plant in Lyon on Thursday "
+            "that will employ 300 people by the end of next year.</p><p>Share</p><p>Facebook</p></div>")
+    release = parse_html(page(body), language="en").communique
+    assert ("Acme opens a plant", 1) == (release.headline, len(release.body))
+    assert "Share" in release.unclassified
 
 
 def test_contacts_in_a_table_under_enquiries():

@@ -675,6 +675,39 @@ class TestConventions:
         release = parse_text(text, language=language).communique
         assert (None, datetime.date(2018, 1, 2)) == (release.dateline.place, release.dateline.date)
 
+    def test_page_residue_before_the_headline(self):
+        """A page copied as text: its title, a skip link and a section's name above the headline it repeats."""
+        text = ("Acme Opens a Plant in Lyon | Acme Newsroom\nSkip to main content\nIn The News\n"
+                "Acme Opens a Plant in Lyon\nJune 5, 2025\nAcme opened a plant in Lyon on Thursday that will employ "
+                "300 people by the end of next year, the company said.\n")
+        release = parse_text(text, language="en").communique
+        assert ("Acme Opens a Plant in Lyon", datetime.date(2025, 6, 5)) == (release.headline, release.dateline.date)
+        assert "Skip to main content" in release.unclassified
+        assert "In The News" in " ".join(release.unclassified)
+
+    def test_headline_printed_over_the_contacts_and_over_the_text(self):
+        """The headline printed again over the contacts, then over the text: the body is the text after it."""
+        headline = "400 PARTICIPAN EN LA MARCHA POR LOS DERECHOS DE LAS VICTIMAS"
+        text = (f"{headline} - Fiscalía Ejemplo\nSkip to content\nPress\n{headline}\nHome\nPress\n{headline}\n"
+                "Para Publicación Inmediata\n20 de abril de 2010\nContacto:\nSusana Ejemplo\nOficina: 714-000-0008\n"
+                f"{headline}\n*Los participantes marcharon hasta el Palacio de Justicia del condado con flores y "
+                "velas para recordar a las víctimas\nSANTA ANA – Hoy, alrededor de 400 participantes marcharon en la "
+                "ciudad en conmemoración de las víctimas, según informó la fiscalía.\n"
+                "La marcha fue establecida en 2009.\nShare\nLatest Posts\nOtra noticia de la fiscalía\n")
+        release = parse_text(text, language="es").communique
+        assert (headline, "SANTA ANA", datetime.date(2010, 4, 20)) == (
+            release.headline, release.dateline.place, release.dateline.date)
+        assert [("Susana Ejemplo", ("714-000-0008",))] == [(c.name, c.phones) for c in release.contacts]
+        assert [b.plain_text[:22] for b in release.body] == ["Hoy, alrededor de 400 ", "La marcha fue establec"]
+
+    def test_line_opening_with_a_number_joins_only_as_a_phone(self):
+        """"…, call" then "555-0135 …" is one wrapped line; "Press" then "6 min read" are two lines."""
+        text = ("# Headline of the story\n\nPress\n6 min read\n\nA first paragraph of the release, which says what "
+                "happened. For tickets, call\n555-0135 before Friday.\n")
+        release = parse_text(text, language="en").communique
+        assert release.body[-1].plain_text.endswith("For tickets, call 555-0135 before Friday.")
+        assert ("Press", ("6 min read",)) == (release.subheadline, release.summary)
+
     def test_german_date_line_is_no_list_item(self):
         """"6. Mai 2024" alone is a date line, not the sixth item of a list; "1. Die …" still is an item."""
         text = ("Neue Fähre für den See\n\n6. Mai 2024\n\nDie Reederei hat heute eine neue Fähre in Dienst "

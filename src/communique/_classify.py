@@ -371,7 +371,10 @@ def headline_again(headline: str | None, blocks: Sequence[TailBlock], start: int
     A page saved whole prints the headline again below the release (in the
     page's metadata, above "Recent news"); the short lines just above that
     line (an image's address, an author, a time) are the same residue.
-    Without such a line, the number of blocks: the residue ends nothing.
+    Without such a line, the number of blocks: the residue ends nothing. Nor
+    does a headline printed again above most of the release's running text
+    (a page that prints it over its contacts, then over its text), the page's
+    other news after it (``Recent news``) not counted.
     """
     if not headline:
         return len(blocks)
@@ -382,11 +385,20 @@ def headline_again(headline: str | None, blocks: Sequence[TailBlock], start: int
             break
     else:
         return len(blocks)
+    after = blocks[again + 1:]
+    other_news = next((i for i, block in enumerate(after) if rec.is_related_heading(block.visible)), len(after))
+    if _running_words(after[:other_news]) > _running_words(blocks[start:again]):
+        return len(blocks)
     while again - 1 > start and blocks[again - 1].kind == "paragraph" and not body_like(
         blocks[again - 1].visible,
     ) and not SENTENCE_END.search(blocks[again - 1].visible):
         again -= 1
     return again
+
+
+def _running_words(blocks: Sequence[TailBlock]) -> int:
+    """How many words the paragraphs of running text among *blocks* hold."""
+    return sum(words(block.visible) for block in blocks if block.kind == "paragraph" and body_like(block.visible))
 
 
 def information_contacts(text: str, following: TailBlock | None) -> bool:

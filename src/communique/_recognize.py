@@ -507,6 +507,15 @@ def is_information_heading(line: str) -> bool:
     return _heading_alone(line, "information_headings")
 
 
+def is_skip_link(line: str) -> bool:
+    """Whether the line is a web page's link past its navigation (``Skip to main content``): furniture.
+
+    >>> is_skip_link("Skip to main content"), is_skip_link("Zum Inhalt springen"), is_skip_link("Skip the queue")
+    (True, True, False)
+    """
+    return _heading_alone(line, "skip_links")
+
+
 def is_related_heading(line: str) -> bool:
     """Whether the line heads a page's list of other news (``Related Posts``, ``Noticias relacionadas``).
 

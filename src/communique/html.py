@@ -731,6 +731,12 @@ def _head(state: Parts, pieces: list[_Piece], start: int, marked: bool, dates_be
                 state.headline = piece.text
             index += 1
             continue
+        if state.headline is not None and piece.kind in {"heading", "paragraph"} and repeats_headline(
+            rec.fold(state.headline), piece.text,
+        ):
+            state.keep(piece.text)  # the headline again, over the text: the body has not begun
+            index += 1
+            continue
         if piece.kind == "heading":
             if _label(state, piece.text):
                 index += 1
@@ -904,7 +910,7 @@ def _section_kind(piece: _Piece, language: str | None, about_words: frozenset[st
         return "source"
     if len(text) <= 40 and rec.is_related_heading(text):
         return "related"  # "Related posts": the page's other news, after the release
-    if len(text) <= 120 and rec.is_copyright_line(text):
+    if len(text) <= 120 and (rec.is_copyright_line(text) or rec.is_skip_link(text)):
         return "furniture"
     if piece.kind == "paragraph" and len(text) <= 40 and rec.match_reference(text, language):
         return "reference"  # the release's number, printed after it
@@ -1128,7 +1134,7 @@ def parse_html(
         again = rec.fold(state.headline)
         kinds[body_end:] = ["furniture" if repeats_headline(again, p.text) else kind
                             for p, kind in zip(pieces[body_end:], kinds[body_end:], strict=True)]
-    state.body.extend(b for b in (p.model() for p in pieces[body_start:body_end]) if b is not None)
+    _add_body(state, pieces[body_start:body_end])
     read_tail(state, pieces[body_end:], _Tail(state, pieces[body_end:], kinds[body_end:]))
     if state.headline is None:
         state.headline = _meta_headline(metadata)
@@ -1143,6 +1149,18 @@ def parse_html(
         collected=collected, metadata=_metadata_fields(metadata, state.headline),
         provenance=Provenance(source=name, format="html", url=url),
     )
+
+
+def _add_body(state: Parts, pieces: Sequence[_Piece]) -> None:
+    """The body's blocks; the headline printed again among them is page residue, kept as text."""
+    again = rec.fold(state.headline) if state.headline else None
+    for piece in pieces:
+        if again is not None and piece.kind in {"heading", "paragraph"} and repeats_headline(again, piece.text):
+            state.keep(piece.text)
+            continue
+        block = piece.model()
+        if block is not None:
+            state.body.append(block)
 
 
 def _join_references(pieces: list[_Piece], language: str | None) -> None:

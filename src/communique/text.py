@@ -57,6 +57,7 @@ from ._classify import (
     information_contacts,
     printed_heading,
     read_tail,
+    repeats_headline,
     words,
 )
 from ._contacts import e164, emails_in, looks_like_name, phones_in
@@ -301,11 +302,13 @@ def _continues(line: str, following: str, width: int) -> bool:
         return False
     if nxt[0] in ".,;:)]»”" or (len(current) > 1 and current.endswith(("-", "/")) and not current.endswith(" -")):
         return True
-    if _is_label_line(nxt, None) or ((nxt[0] == "(" or nxt[0].isupper()) and _opens_dateline(nxt)):
+    if _is_label_line(nxt, None) or ((nxt[0] == "(" or nxt[0].isupper()) and (
+        _opens_dateline(nxt) or rec.match_place_opening(nxt, None)
+    )):
         return False
     long_line = len(current) >= 0.7 * width
     open_end = current[-1] not in _TERMINAL
-    phone_next = re.match(r"\(?\+?\d", nxt) is not None
+    phone_next = re.match(r"\(?\+?\d", nxt) is not None and bool(phones_in(nxt[:40]))
     lower_next = nxt[0].islower() or (phone_next and current[-1].isalpha() and (not long_line or open_end))
     if lower_next and (open_end or long_line):
         return True
@@ -351,7 +354,7 @@ _PAGE_FURNITURE = re.compile(
 
 
 def _furniture(lines: Sequence[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[str]]:
-    """Take page furniture out of the lines: page numbers, and short lines repeated on every page.
+    """Take page furniture out of the lines: page numbers, short lines repeated on every page, skip links.
 
     Page breaks from PDF conversion fall in the middle of paragraphs; with the
     furniture out of the way the paragraph's lines join up again.
@@ -369,7 +372,9 @@ def _furniture(lines: Sequence[tuple[int, str]]) -> tuple[list[tuple[int, str]],
         if _is_end_marker(key, None):  # "-30-" ends a release; it numbers no page
             kept.append((number, line))
             continue
-        if (key and _PAGE_FURNITURE.fullmatch(line)) or (pages and counts.get(key, 0) >= 2 and words(key) <= 12):
+        if (key and _PAGE_FURNITURE.fullmatch(line)) or (pages and counts.get(key, 0) >= 2 and words(key) <= 12) or (
+            len(key) <= 40 and rec.is_skip_link(key)
+        ):
             removed.append(key)
             continue
         kept.append((number, line))
@@ -528,6 +533,9 @@ class _State(Parts):
     metadata: list[MetaField] = attrs.Factory(list)
     issuer_lines: list[str] = attrs.Factory(list)
     page_title_site: str | None = None
+    #: The headline as the page's title prints it before the site's name: the line below that repeats it is
+    #: the headline, and the short lines above that one are page residue ("Skip to main content").
+    page_title_head: str | None = None
 
     def runs(self, text: str) -> tuple[Inline, ...]:
         return trim(_inline(normalize_space(text), self.collected))
@@ -808,7 +816,7 @@ def _dateline_ahead(blocks: Sequence[_Block], index: int, language: str | None) 
         if block.kind != "paragraph":
             return False
         found = _match_dateline(block.visible, language)
-        if found is not None and found.dateline.place is not None:
+        if (found is not None and found.dateline.place is not None) or rec.match_place_opening(block.visible, language):
             return True
     return False
 
@@ -854,6 +862,9 @@ def _head_block(
         if label:
             state.take_label(label, reference_in_rest=True)
             continue
+        if state.headline is not None and repeats_headline(rec.fold(state.headline), visible):
+            state.keep(visible)  # the headline again, over the contacts or the text: the body has not begun
+            continue
         if state.take_embargo(_match_embargo(visible, language), part.line):
             continue
         if state.take_reference(_match_reference(visible, language)):
@@ -886,6 +897,11 @@ def _head_block(
         if _is_body_like(part) and len(parts) == 1 and (state.headline is not None or (markdown_headline is None
                                                         and words(visible) >= 25)):
             return None
+        if state.headline is None and state.page_title_head and visible != state.page_title_head and (
+            markdown_headline is None and len(parts) == 1 and not _is_body_like(part)
+        ):
+            state.keep(visible)  # residue between the page's title and the headline it repeats
+            continue
         if state.headline is None and markdown_headline is None and words(visible) >= 2:
             state.headline = visible
             continue
@@ -933,6 +949,7 @@ def _page_title(state: _State, blocks: Sequence[_Block], visible: str) -> bool:
                 shown = label.rest
             if (shown and shown == head.strip()) or (label and label.rest and head.strip().endswith(label.rest)):
                 state.page_title_site = site.strip()
+                state.page_title_head = shown
                 return True
     return False
 

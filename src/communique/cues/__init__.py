@@ -162,7 +162,10 @@ class LanguageCues:
     contact_invitations: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
     #: What a copyright line says after its owner: ``all rights reserved``. Such a line is page furniture.
     rights_notices: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
-    #: Headings of a page's list of other news, after the release: ``related posts``, ``recent news``.
+    #: A web page's links past its navigation, left in text copied from it: ``skip to main content``.
+    skip_links: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
+    #: Headings of what a web page prints after the release: its list of other news (``related posts``,
+    #: ``recent news``), its share buttons (``share this``).
     related_headings: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
     #: Editorial notices printed in capitals before a dash, where an undated dateline prints its place:
     #: ``UPDATE —``, ``CORRECTION --``. They are never the place of a dateline.
