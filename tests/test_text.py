@@ -708,6 +708,33 @@ class TestConventions:
         assert release.body[-1].plain_text.endswith("For tickets, call 555-0135 before Friday.")
         assert ("Press", ("6 min read",)) == (release.subheadline, release.summary)
 
+    def test_company_in_the_wire_slot_is_the_issuer(self):
+        """"Irvine, United States - October 16, 2024 / Example Escape Rooms /": the company that sends it."""
+        text = ("# Escape rooms for everyone\n\nIrvine, United States - October 16, 2024 / Example Escape Rooms /\n\n"
+                "Escape rooms have become a favourite outing for families and teams across the county.\n")
+        release = parse_text(text, language="en").communique
+        assert ("Irvine", "Example Escape Rooms") == (release.dateline.place, release.issuer.name)
+
+    def test_name_in_capitals_and_small_letters_is_not_cut(self):
+        """"APPlife Digital SolutionsInvestor RelationsTel: …": the organisation keeps its name whole."""
+        text = ("# APPlife reports results\n\nThe company reported revenue of $2.1 million for the quarter, up "
+                "from $1.4 million a year ago.\n\nContact Information:\n\nAPPlife Digital SolutionsInvestor "
+                "RelationsTel: (805) 000-3205Email: ir@applife.example\n")
+        release = parse_text(text, language="en").communique
+        assert [("APPlife Digital Solutions", ("(805) 000-3205",), ("ir@applife.example",))] == [
+            (c.organization, c.phones, c.emails) for c in release.contacts]
+
+    def test_forward_looking_statements_are_boilerplate(self):
+        """A "Forward-Looking Statements" heading ends the contacts and opens a boilerplate section."""
+        text = ("# Acme reports results\n\nAcme Inc. today reported revenue of $2.1 million for the quarter, up "
+                "from $1.4 million a year ago.\n\nContact Information:\n\nAcme Inc.Jane Example, CEOjane@acme.example"
+                "\n\nFORWARD-LOOKING STATEMENTS\n\nThis release includes forward-looking statements that involve "
+                "risks and uncertainties.\n")
+        release = parse_text(text, language="en").communique
+        assert [("Jane Example", "CEO", ("jane@acme.example",))] == [
+            (c.name, c.role, c.emails) for c in release.contacts]
+        assert ["FORWARD-LOOKING STATEMENTS"] == [b.heading for b in release.boilerplate]
+
     def test_german_date_line_is_no_list_item(self):
         """"6. Mai 2024" alone is a date line, not the sixth item of a list; "1. Die …" still is an item."""
         text = ("Neue Fähre für den See\n\n6. Mai 2024\n\nDie Reederei hat heute eine neue Fähre in Dienst "

@@ -29,7 +29,7 @@ from typing import Generic, Literal, Protocol, TypeVar
 import attrs
 
 from . import _recognize as rec
-from ._contacts import emails_in, parse_contacts, phones_in
+from ._contacts import emails_in, has_digit, parse_contacts, phones_in
 from ._inline import Collected
 from ._issuer import announcer, boilerplate_subject, headline_subject, without_article
 from .diagnostics import Diagnostic
@@ -466,7 +466,8 @@ def choose_issuer(
 
     In order: the issuer *header* printed above the release; the issuer a
     wire's closing source line names; the subject that makes the
-    *announcement* (the body's first paragraph or sentence); the *site* the
+    *announcement* (the body's first paragraph or sentence); a name that is
+    no wire's in the dateline's wire slot (``/ Acme Corp. /``); the *site* the
     page's title names; the subject of an "About X" section; the page's
     *publisher*; with *from_headline*, the headline's subject; the
     organization of a contact whose name has at least *organization_words*
@@ -479,6 +480,11 @@ def choose_issuer(
     found = announcer(announcement) if announcement else None
     if found:
         return Issuer(name=without_article(found))
+    carrier = parts.dateline.wire if parts.dateline is not None else None
+    if carrier and not rec.names_a_wire(carrier) and not has_digit(carrier):
+        # "Irvine, United States - October 16, 2024 / Brainy Actz Escape Rooms /": the slot where a wire
+        # names itself holds the company that sends the release.
+        return Issuer(name=carrier)
     if site:
         return Issuer(name=site)
     for section in parts.boilerplate:

@@ -37,14 +37,20 @@ _PHONE_LABEL = re.compile(
     r"(?<=[\d)])\s*(Office|Mobile|Cell|Direct|Fax|Tel|Phone|Main|Mob|Portable|Handy)(?=[A-Z][\w.+-]*@)",
 )
 _SEPARATORS = re.compile(r"\s*(?:,|;|\||•|·|–|—|\s-\s|:\s|\n|\t|\s{2,})\s*")
+_GLUED_TITLES = ("CEO", "CFO", "COO", "CTO", "CMO", "CIO", "EVP", "SVP", "VP", "PR")
 _UNGLUE = (
     re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z]{2,}[a-z]?)"),  # "PresidentPCG"
-    re.compile(r"(?<=[A-Z]{2})(?=[A-Z][a-z]{2,})"),  # "CEONephros"
+    # "CEONephros": a title's capitals glued to a name (not "APPlife", a name in capitals and small letters)
+    re.compile("(?:" + "|".join(f"(?<=\\b{title})" for title in _GLUED_TITLES) + ")(?=[A-Z][a-z]{2,})"),
     re.compile(r"(?<=[a-z.])(?=\(\d)"),  # "Inc.(646)"
     re.compile(r"(?<=\))(?=[A-Za-z])"),  # ")Los Angeles"
     re.compile(r"(?<=[a-z])(?=www\.)"),  # "Californiawww."
     re.compile(r"(?<=\.(?:com|org|net|gov|edu))(?=\d)"),  # ".com310"
     re.compile(r"(?<=\d)(?=[A-Za-z][\w.+-]*@)"),  # "8656ksmith@"
+    re.compile(r"(?<=[a-z\d])(?=(?:Tel|Phone|Fax|Email|E-mail|Mobile|Cell)\s*:)"),  # "RelationsTel:", "3205Email:"
+    re.compile(r"(?<=[a-z])(?=(?:Investor|Media|Press|Public) Relations\b)"),  # "SolutionsInvestor Relations"
+    re.compile(r"(?:(?<=\bInc\.)|(?<=\bLtd\.)|(?<=\bCorp\.)|(?<=\bLLC\.))(?=[A-Z][a-z])"),  # "Inc.Jeff"
+    re.compile(r"(?<=[A-Z]{2})(?=[a-z][\w.+-]*@)"),  # "CEOjramson@"
 )
 _ORGANIZATION_WORDS = frozenset(
     """inc inc. llc ltd ltd. gmbh ag sa sas sarl plc corp corp. co. company group office agency department

@@ -375,8 +375,14 @@ def match_boilerplate_heading(line: str, language: str | None, *, heading: bool 
     'Acme, Inc.'
     >>> match_boilerplate_heading("Über uns", "de")
     HeadingMatch(heading='Über uns', rest='', subject=None)
+    >>> match_boilerplate_heading("FORWARD-LOOKING STATEMENTS", "en")
+    HeadingMatch(heading='FORWARD-LOOKING STATEMENTS', rest='', subject=None)
     """
     visible = line.strip(" \t*_#>")
+    if len(visible) <= 90 and _may_open("disclaimer_headings").match(visible) and fold(
+        visible.rstrip(" *_:"),
+    ) in _cue_set("disclaimer_headings"):
+        return HeadingMatch(visible.rstrip(" *_:"), "")  # "Forward-Looking Statements": a legal note, no subject
     if not _may_open("boilerplate_prefixes").match(visible):
         return None
     folded = fold(visible[:200])
@@ -641,6 +647,15 @@ def _embargo_markers() -> tuple[str, ...]:
 
 _WIRE_WORDS = re.compile(r"wire|news|press|presse|prensa|release|newswire|mediawire|direct|agency|agence|agencia",
                          re.IGNORECASE)
+def names_a_wire(text: str) -> bool:
+    """Whether *text*, found where a dateline names its wire, names a wire or an agency (``PRNewswire``, ``dpa``).
+
+    >>> names_a_wire("PRNewswire"), names_a_wire("dpa"), names_a_wire("Brainy Example Rooms")
+    (True, True, False)
+    """
+    return _WIRE_WORDS.search(text) is not None or _AGENCY.fullmatch(text.strip()) is not None
+
+
 _PLACE_CONNECTORS = frozenset(
     "and et und y e de del la le les sur am an der upon on of the da do du van von bei".split(),
 )

@@ -957,7 +957,7 @@ def _about_line(piece: _Piece, language: str | None) -> rec.HeadingMatch | None:
 @functools.lru_cache(maxsize=32)
 def _aboutwords(language: str | None) -> frozenset[str]:
     return frozenset(rec.fold(prefix.split(" ", 1)[0]) for cues in rec.cue_order(language)
-                     for prefix in cues.boilerplate_prefixes)
+                     for prefix in (*cues.boilerplate_prefixes, *cues.disclaimer_headings))
 
 
 def _tail_start(kinds: Sequence[str | None], start: int, pieces: Sequence[_Piece]) -> int:

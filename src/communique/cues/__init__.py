@@ -148,6 +148,9 @@ class LanguageCues:
     contact_headings: tuple[str, ...] = attrs.field(converter=_lower_tuple)
     #: How the "about the issuer" paragraph starts (followed by a name).
     boilerplate_prefixes: tuple[str, ...] = attrs.field(converter=_lower_tuple)
+    #: Headings of the legal notes a release ends with, boilerplate as "About X" is:
+    #: ``forward-looking statements``, ``safe harbor statement``.
+    disclaimer_headings: tuple[str, ...] = attrs.field(converter=_lower_tuple, default=())
     #: Lines that close the release's text: ``###``, ``-30-``, ``fin``.
     end_markers: tuple[str, ...] = attrs.field(converter=_lower_tuple)
     #: What introduces the end of an embargo: ``embargoed until``.

@@ -119,6 +119,14 @@ CUES = LanguageCues(
         "rückfragen",
     ),
     boilerplate_prefixes=("über die", "über den", "über das", "über", "ueber"),
+    disclaimer_headings=(
+        "zukunftsgerichtete aussagen",
+        "hinweis zu zukunftsgerichteten aussagen",
+        "haftungsausschluss",
+        "disclaimer",
+        "rechtlicher hinweis",
+        "zukunftsbezogene aussagen",
+    ),
     end_markers=("###", "# # #", "-30-", "- ende -", "-ende-", "ende"),
     source_labels=("quelle",),
     information_headings=(

@@ -108,6 +108,14 @@ CUES = LanguageCues(
         "contacto",
     ),
     boilerplate_prefixes=("acerca del", "acerca de", "sobre", "quiénes somos", "quienes somos"),
+    disclaimer_headings=(
+        "declaraciones prospectivas",
+        "declaraciones a futuro",
+        "declaraciones sobre el futuro",
+        "aviso legal",
+        "descargo de responsabilidad",
+        "advertencia sobre declaraciones prospectivas",
+    ),
     end_markers=("###", "# # #", "-30-", "- 30 -", "- fin -", "-fin-", "fin"),
     source_labels=("fuente",),
     information_headings=(

@@ -116,6 +116,15 @@ CUES = LanguageCues(
         "à propos des", "a propos des", "à propos du", "a propos du", "à propos de", "a propos de", "à propos d'",
         "à propos d’", "a propos d'", "à propos",
     ),
+    disclaimer_headings=(
+        "déclarations prospectives",
+        "déclarations de nature prospective",
+        "énoncés prospectifs",
+        "avertissement concernant les déclarations prospectives",
+        "avertissement",
+        "avertissement juridique",
+        "clause de non-responsabilité",
+    ),
     end_markers=("###", "# # #", "-30-", "- 30 -", "- fin -", "-fin-", "fin"),
     source_labels=("source",),
     information_headings=(
