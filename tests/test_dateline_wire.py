@@ -109,6 +109,21 @@ DATED = [
         ("Sevilla, 4 de marzo de 2024", "Sevilla", None, None, D(2024, 3, 4)),
         "La empresa",
     ),
+    # The wire first, then the date, then the place.
+    (
+        "(NewMediaWire) - March 4, 2024 - Glendale, CA – " + LONG_EN,
+        "en",
+        ("(NewMediaWire) - March 4, 2024 - Glendale, CA", "Glendale", "CA", "NewMediaWire", D(2024, 3, 4)),
+        "Northwind",
+    ),
+    # An hour and its zone after the date.
+    (
+        "Denver, CO (Example Newswire) Monday Mar 4, 2024 @ 1:00 AM America/Denver — " + LONG_EN,
+        "en",
+        ("Denver, CO (Example Newswire) Monday Mar 4, 2024 @ 1:00 AM America/Denver", "Denver", "CO",
+         "Example Newswire", D(2024, 3, 4)),
+        "Northwind",
+    ),
 ]
 
 

@@ -680,6 +680,26 @@ def _wire_after_date(head: str, end: int, wire: str | None) -> tuple[int, str | 
     return end, wire
 
 
+def _after_date(
+    head: str, end: int, wire: str | None, *, closing: bool, placed: bool,
+) -> tuple[int, str | None, tuple[str, str] | None]:
+    """What a dateline prints after its date: a closing bracket, a wire, an hour, a place (when the wire came first).
+
+    Returns where the dateline ends, its wire, and the place and region found after the date, if any.
+    """
+    bracket = _CLOSING.match(head, end) if closing else None
+    if bracket:
+        end = bracket.end()
+    end, wire = _wire_after_date(head, end, wire)
+    clock = _CLOCK_AFTER_DATE.match(head, end)
+    if clock:
+        end = clock.end()  # "Thursday Nov 23, 2023 @ 1:00 AM Australia/Perth —": the hour is the dateline's
+    later = _PLACE_AFTER_DATE.match(head, end) if not placed and wire is not None else None
+    if later and _place_words_ok(later["place"]):
+        return later.end(), wire, (later["place"].strip(), later["region"])
+    return end, wire, None
+
+
 @attrs.frozen
 class DatelineMatch:
     """A dateline at the start of a text, the text that follows it, and any date problem."""
@@ -757,6 +777,15 @@ _AGENCY = re.compile(r"[A-Z]{2,6}|dpa|epd|sid|kna|Reuters|Bloomberg|Xinhua|Notim
 
 
 _CLOSING = re.compile(r"\s*\)")
+# An hour after a dateline's date, with its zone: "@ 1:00 AM Australia/Perth", "at 10:00 ET", "à 9h30".
+_CLOCK_AFTER_DATE = re.compile(
+    r"\s*(?:@|at|à|um|a las)?\s*\d{1,2}(?::\d{2}|h\d{0,2})\s*(?:[AaPp]\.?[Mm]\.?)?"
+    r"(?:\s+(?:[A-Z]{2,5}(?:[+-]\d{1,2})?|[A-Z][a-z]+/[A-Z][\w-]+))?(?=\s*(?:--|[-–—:|,]|$))",
+)
+# The place after the date, when the wire came first: "(NewMediaWire) - September 01, 2024 - Glendale, CA –".
+_PLACE_AFTER_DATE = re.compile(
+    r"\s*[-–—]\s*(?P<place>[A-ZÀ-Þ][\w.'’ -]{1,40}?),\s*(?P<region>[A-Z]{2}|[A-Z][a-z]{1,12}\.)(?=\s*[-–—])",
+)
 _AFTER_PLACE_DATE = re.compile(r"\s*(?:--|–|—|-|:|\||\.|,|\n|$)")
 _AFTER_DATE = re.compile(r"\s*(?:--|–|—|-|:|\||\n|$)")
 _NO_LETTERS = re.compile(r"[\W\d_]*")
@@ -803,18 +832,17 @@ def match_dateline(text: str, language: str | None, *, allow_site: bool = False)
         site = allow_site and _SITE.fullmatch(place_part.strip(" ,(–—-")) is not None
         # "Published January 2, 2018", "Publié le 19 mars 2018": a label, not a place, before the date.
         labelled = fold(place_part.strip(" ,(:–—-")) in _cue_set("date_labels")
-        if place_part.strip(" ,(–—-") and not site and not labelled:
+        # "(NewMediaWire) - September 01, 2024 - Glendale, CA –": the wire names itself before the date.
+        carried = _BRACKETED_WIRE.fullmatch(place_part.strip()) if "(" in place_part or "/" in place_part else None
+        wire = carried.group(1).strip() if carried and _WIRE_WORDS.search(carried.group(1)) else None
+        if place_part.strip(" ,(–—-") and not site and not labelled and wire is None:
             split = _split_place(place_part)
             if split is None:
                 continue
             place, region, wire = split
-        end = found.end
-        after = head[end:]
-        closing = _CLOSING.match(after) if "(" in before else None
-        if closing:
-            end += closing.end()
-            after = head[end:]
-        end, wire = _wire_after_date(head, end, wire)
+        end, wire, later = _after_date(head, found.end, wire, closing="(" in before, placed=place is not None)
+        if later is not None:
+            place, region = later
         after = head[end:]
         # "Paris, 24 juillet 2012 a vu ..." is a sentence, not a dateline: a dateline's
         # date ends the text or comes before a separator.
@@ -822,7 +850,7 @@ def match_dateline(text: str, language: str | None, *, allow_site: bool = False)
         if after.strip() and not allowed.match(after):
             continue
         dateline_text = head[:end].strip(" \t-–—:*")
-        if place is None and not site and not labelled and not _NO_LETTERS.fullmatch(
+        if place is None and not site and not labelled and wire is None and not _NO_LETTERS.fullmatch(
             head[: found.start].replace(" ", ""),
         ):
             continue
@@ -839,6 +867,8 @@ def match_dateline(text: str, language: str | None, *, allow_site: bool = False)
     if no_date and (no_date.group("wire") or no_date.group("paren") or no_date.group("agency")):
         place = no_date.group("place").strip()
         region = (no_date.group("region") or "").strip() or None
+        if no_date.group("paren") and _WIRE_WORDS.search(place):
+            return None  # "(NewMediaWire)" in brackets names a wire, not a place
         if _place_words_ok(place) and (region is None or _place_words_ok(region)):
             wire = no_date.group("wire")
             if wire and not _WIRE_WORDS.search(wire):
