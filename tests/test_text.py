@@ -735,6 +735,21 @@ class TestConventions:
             (c.name, c.role, c.emails) for c in release.contacts]
         assert ["FORWARD-LOOKING STATEMENTS"] == [b.heading for b in release.boilerplate]
 
+    def test_issuer_named_with_an_initial(self):
+        """"… Commissioner Mark G. Sample, today announced": the initial's full stop ends no sentence."""
+        text = ("# Contractor indicted\n\nBrooklyn District Attorney Jane Example, together with Commissioner Mark "
+                "G. Sample, today announced that a contractor has been indicted for offering bribes.\n")
+        release = parse_text(text, language="en").communique
+        assert "Brooklyn District Attorney Jane Example" == release.issuer.name
+
+    def test_wire_in_the_about_section_is_no_issuer(self):
+        """"About Example NewsWire" is the wire that carries the release, not its issuer."""
+        text = ("# Acme signs a deal\n\n- A first highlight of the deal for everyone\n\nThe deal covers three "
+                "states and runs for five years, the parties said.\n\nAbout Example NewsWire\n\nExample NewsWire "
+                "carries news for companies.\n")
+        release = parse_text(text, language="en").communique
+        assert release.issuer is None or "NewsWire" not in release.issuer.name
+
     def test_german_date_line_is_no_list_item(self):
         """"6. Mai 2024" alone is a date line, not the sixth item of a list; "1. Die …" still is an item."""
         text = ("Neue Fähre für den See\n\n6. Mai 2024\n\nDie Reederei hat heute eine neue Fähre in Dienst "

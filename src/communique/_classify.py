@@ -489,7 +489,7 @@ def choose_issuer(
         return Issuer(name=site)
     for section in parts.boilerplate:
         subject = boilerplate_subject(section.heading or "", parts.language)
-        if subject:
+        if subject and not rec.names_a_wire(subject):  # "About NetworkNewsWire": the wire that carries it
             return Issuer(name=subject)
     if publisher:
         return Issuer(name=publisher)

@@ -653,7 +653,7 @@ def names_a_wire(text: str) -> bool:
     >>> names_a_wire("PRNewswire"), names_a_wire("dpa"), names_a_wire("Brainy Example Rooms")
     (True, True, False)
     """
-    return _WIRE_WORDS.search(text) is not None or _AGENCY.fullmatch(text.strip()) is not None
+    return _WIRE_WORDS.search(text) is not None or _NEWS_AGENCY.fullmatch(text.strip()) is not None
 
 
 _PLACE_CONNECTORS = frozenset(
@@ -771,6 +771,10 @@ _NO_DATE = re.compile(
     r"\s*(?:[-–—]{1,2}\s*\((?P<wire>[^()]{2,40})\)\s*[-–—]{1,2}|(?(paren)[-–—:]|(?!))\s*"
     # A news agency's dateline: "Berlin (dpa) –", "WASHINGTON (AP) —", "Innsbruck (OTS) -".
     r"|\s\((?P<agency>[A-Za-z][\w ]{1,20})\)\s*[-–—]{1,2}\s+)",
+)
+# The news agencies that name themselves where a wire would (a short name in capitals may be any company's).
+_NEWS_AGENCY = re.compile(
+    r"dpa|epd|sid|kna|Reuters|Bloomberg|Xinhua|Notimex|Europa Press|Belga|ANSA|EFE|Efe|AP|AFP|APA|SDA|ATS|OTS|KNA|UPI",
 )
 # An agency in a dateline's brackets: a short name in capitals, or one of the agencies that print theirs otherwise.
 _AGENCY = re.compile(r"[A-Z]{2,6}|dpa|epd|sid|kna|Reuters|Bloomberg|Xinhua|Notimex|Europa Press|Belga|ANSA|Efe|EFE")
@@ -938,6 +942,8 @@ def split_sentences(text: str) -> Sequence[str]:
 
     >>> split_sentences("Acme grew. It hired 20 people! Sales rose 3.5 percent.")
     ['Acme grew.', 'It hired 20 people!', 'Sales rose 3.5 percent.']
+    >>> split_sentences("Commissioner Mark G. Peters spoke.")
+    ['Commissioner Mark G. Peters spoke.']
     """
     # The blanks are found from the stop before them: a pattern that opens
     # with a character class lets the engine skip ahead to the next stop,
@@ -951,4 +957,5 @@ def split_sentences(text: str) -> Sequence[str]:
     return sentences
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?](\s+)(?=[A-ZÀ-Þ“\"«])")
+# (Not after an initial: "Mark G. Peters" is one name.)
+_SENTENCE_BREAK = re.compile(r"[.!?](?<!\b[A-Z][.!?])(\s+)(?=[A-ZÀ-Þ“\"«])")
