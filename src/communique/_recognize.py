@@ -307,6 +307,8 @@ def match_contact_heading(line: str, language: str | None) -> HeadingMatch | Non
     'Media'
     """
     visible = line.strip(" \t*_#>")
+    folded = ""
+    opening = None
     if _may_open("contact_headings").match(visible):
         folded = fold(visible[:200])
         opening = _opening("contact_headings").match(folded)
@@ -323,8 +325,11 @@ def match_contact_heading(line: str, language: str | None) -> HeadingMatch | Non
                 return HeadingMatch(visible[: len(heading)], after.strip())
     # A heading that invites the reader to get in touch, then the contacts or nothing: "For further
     # information, please contact", "Pour plus d'informations, contactez : Jane …", any language's.
-    invited = _invitation().match(visible) if len(visible) <= 300 and (
-        _may_open("contact_headings").match(visible) or _may_open("information_headings").match(visible)) else None
+    # (It opens with a contact or an information heading: a line that opens with neither needs no try.)
+    if not opening and len(visible) <= 300 and _may_open("information_headings").match(visible):
+        folded = folded or fold(visible[:200])
+        opening = _opening("information_headings").match(folded)
+    invited = _invitation().match(visible) if opening and len(visible) <= 300 else None
     if invited:
         return HeadingMatch(invited["heading"], invited["rest"].strip(" *_"))
     # A short line ending in a colon that names contacts: "Investor Relations Contacts:".
@@ -519,7 +524,7 @@ def is_skip_link(line: str) -> bool:
     >>> is_skip_link("Skip to main content"), is_skip_link("Zum Inhalt springen"), is_skip_link("Skip the queue")
     (True, True, False)
     """
-    return _heading_alone(line, "skip_links")
+    return _may_open("skip_links").match(line) is not None and _heading_alone(line, "skip_links")
 
 
 def is_related_heading(line: str) -> bool:
@@ -559,7 +564,15 @@ def is_copyright_line(line: str) -> bool:
     >>> is_copyright_line("Acme holds the copyright on the design and will defend it in court, it said.")
     False
     """
-    return len(line) <= 120 and _copyright().search(line) is not None
+    if len(line) > 120:
+        return False
+    if "©" in line:
+        return True
+    # Every notice, in any language, holds one of these (a scan in C spares the pattern most lines).
+    lowered = line.lower()
+    if "copyright" not in lowered and "(c)" not in lowered and "serv" not in lowered and "vorbehalten" not in lowered:
+        return False
+    return _copyright().search(line) is not None
 
 
 def match_source_line(line: str) -> str | None:

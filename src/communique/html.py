@@ -166,9 +166,13 @@ def _space(text: str) -> str:
 
 
 def _merge(runs: Iterable[Inline | str]) -> list[Inline | str]:
-    """Join neighbouring raw strings and texts into one collapsed string; drop empty markup."""
+    """Join neighbouring raw strings and texts into one collapsed string; drop empty markup.
+
+    The blanks on either side of a line break go, as a browser drops them at the edges of a line.
+    """
     out: list[Inline | str] = []
     buffer: list[str] = []
+    after_break = False
     for run in runs:
         if type(run) is str:
             buffer.append(run)
@@ -177,12 +181,24 @@ def _merge(runs: Iterable[Inline | str]) -> list[Inline | str]:
         elif type(run) is not LineBreak and not run.content:  # type: ignore[union-attr]
             continue  # bold, italics or a link around nothing
         else:
+            is_break = type(run) is LineBreak
             if buffer:
-                out.append(_space("".join(buffer)))
+                text = _space("".join(buffer))
+                if is_break:
+                    text = text.rstrip(" ")
+                if after_break:
+                    text = text.lstrip(" ")
+                if text:
+                    out.append(text)
                 buffer = []
             out.append(run)
+            after_break = is_break
     if buffer:
-        out.append(_space("".join(buffer)))
+        text = _space("".join(buffer))
+        if after_break:
+            text = text.lstrip(" ")
+        if text:
+            out.append(text)
     return out
 
 
@@ -201,8 +217,6 @@ def _finish(runs: Iterable[Inline | str]) -> tuple[tuple[Inline, ...], str]:
         text = " ".join(runs[0].split())
         return ((Text(text),), text) if text else ((), "")
     items = _merge(runs)
-    if len(items) > 2:
-        _fold_at_breaks(items)
     while items:
         if _blank(items[0]) or (first := _strip(items[0], start=True)) is None:
             del items[0]
@@ -218,20 +232,6 @@ def _finish(runs: Iterable[Inline | str]) -> tuple[tuple[Inline, ...], str]:
     if "\n" in visible or "  " in visible:
         visible = _space(visible).strip()
     return tuple(_as_runs(items)), visible
-
-
-def _fold_at_breaks(items: list[Inline | str]) -> None:
-    """Drop the blanks around line breaks, as a browser does at the start and end of a line."""
-    for index, item in enumerate(items):
-        if type(item) is not LineBreak:
-            continue
-        before = items[index - 1] if index else None
-        if type(before) is str and before.endswith(" "):
-            items[index - 1] = before.rstrip(" ")
-        after = items[index + 1] if index + 1 < len(items) else None
-        if type(after) is str and after.startswith(" "):
-            items[index + 1] = after.lstrip(" ")
-    items[:] = [item for item in items if item != ""]
 
 
 def _strip(run: Inline | str, *, start: bool) -> Inline | str | None:
