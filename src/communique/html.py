@@ -1124,17 +1124,20 @@ def parse_html(
     body_start = _head(state, pieces, start, content.marked, dates_before=content.marked)
     _place_opening(state, pieces, body_start)
     about = _aboutwords(lang)
-    kinds = [None] * body_start + [_section_kind(p, lang, about) for p in pieces[body_start:]]
+    # The headline printed again after it is page residue wherever it stands, not a section's heading.
+    again = rec.fold(state.headline) if state.headline else None
+    kinds = [None] * body_start + [
+        "furniture" if again is not None and repeats_headline(again, p.text) else _section_kind(p, lang, about)
+        for p in pieces[body_start:]]
     for index in range(body_start, len(pieces) - 1):
         if kinds[index] in {None, "heading"} and information_contacts(pieces[index].text, pieces[index + 1]):
             kinds[index] = "contact"  # "Para más información", then a phone number
     body_end = min(_tail_start(kinds, body_start, pieces), headline_again(state.headline, pieces, body_start))
-    if body_end < len(pieces) and state.headline:
-        # The headline printed again below the release is page residue, not a section's heading.
-        again = rec.fold(state.headline)
-        kinds[body_end:] = ["furniture" if repeats_headline(again, p.text) else kind
-                            for p, kind in zip(pieces[body_end:], kinds[body_end:], strict=True)]
-    _add_body(state, pieces[body_start:body_end])
+    for piece, kind in zip(pieces[body_start:body_end], kinds[body_start:body_end], strict=True):
+        if kind == "furniture":
+            state.keep(piece.text)  # residue inside the body's span: the headline again, a copyright line
+        elif (block := piece.model()) is not None:
+            state.body.append(block)
     read_tail(state, pieces[body_end:], _Tail(state, pieces[body_end:], kinds[body_end:]))
     if state.headline is None:
         state.headline = _meta_headline(metadata)
@@ -1149,18 +1152,6 @@ def parse_html(
         collected=collected, metadata=_metadata_fields(metadata, state.headline),
         provenance=Provenance(source=name, format="html", url=url),
     )
-
-
-def _add_body(state: Parts, pieces: Sequence[_Piece]) -> None:
-    """The body's blocks; the headline printed again among them is page residue, kept as text."""
-    again = rec.fold(state.headline) if state.headline else None
-    for piece in pieces:
-        if again is not None and piece.kind in {"heading", "paragraph"} and repeats_headline(again, piece.text):
-            state.keep(piece.text)
-            continue
-        block = piece.model()
-        if block is not None:
-            state.body.append(block)
 
 
 def _join_references(pieces: list[_Piece], language: str | None) -> None:
