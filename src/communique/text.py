@@ -679,9 +679,9 @@ def _tail_start(state: _State, blocks: Sequence[_Block], start: int) -> int:
             _is_body_like(b) and not _link_only(b) for b in blocks[index + 1 :]
         ):
             return index  # "SOURCE Acme Corp." closing a wire release (a figure's "Source:" line is followed by text)
-        if block.kind == "paragraph" and len(block.visible) <= 40 and index > opened_at and _match_reference(
-            block.visible, language,
-        ) and not any(_is_body_like(b) and not _link_only(b) for b in blocks[index + 1 :]):
+        if index > opened_at and _reference_line(block, language) and not any(
+            _is_body_like(b) and not _link_only(b) for b in blocks[index + 1 :]
+        ):
             return index  # the release's number, printed after it ("News release #: 18-001")
         if block.kind in {"paragraph", "heading"} and (
             _match_contact_heading(visible, language) or _match_boilerplate_heading(visible, language)
@@ -808,6 +808,12 @@ def _place_opening(state: _State, block: _Block, parts: Sequence[_Block]) -> int
     state.take_dateline(found, block.line)
     state.body.append(Paragraph(drop_prefix(_paragraph_runs(state, block), found.end)))
     return 1
+
+
+def _reference_line(block: _Block, language: str | None) -> bool:
+    """Whether the block is a reference number alone (``News release #: 18-001``), as a release prints it last."""
+    visible = block.visible
+    return block.kind == "paragraph" and len(visible) <= 40 and _match_reference(visible, language) is not None
 
 
 def _dateline_ahead(blocks: Sequence[_Block], index: int, language: str | None) -> bool:
@@ -1007,7 +1013,7 @@ class _Tail:
         source = rec.match_source_line(visible) if block.kind == "paragraph" else None
         if source is not None:
             return Opening("source", printed=source, lines=block.lines[1:])
-        if block.kind == "paragraph" and len(block.visible) <= 40 and _match_reference(block.visible, language):
+        if _reference_line(block, language):
             return Opening("reference", printed=block.visible)  # the release's number, printed after it
         contact = _match_contact_heading(visible, language) if block.kind in {"paragraph", "heading"} else None
         if contact is None and block.kind in {"paragraph", "heading"} and _information_contacts(
@@ -1050,7 +1056,7 @@ class _Tail:
         return bool(_match_boilerplate_heading(block.visible, language) or _match_contact_heading(
             block.visible, language) or _is_end_marker(block.lines[0], language)
             or rec.match_source_line(_visible(block.lines[0])) or rec.is_copyright_line(block.visible)
-            or (len(block.visible) <= 40 and _match_reference(block.visible, language)))
+            or _reference_line(block, language))
 
     def keep_line(self, line: str) -> None:
         """Keep a line as text, and its links."""
