@@ -724,6 +724,16 @@ class TestConventions:
         assert [("APPlife Digital Solutions", ("(805) 000-3205",), ("ir@applife.example",))] == [
             (c.organization, c.phones, c.emails) for c in release.contacts]
 
+    def test_company_and_address_above_the_person_with_the_numbers(self):
+        """A company's name and address, then "Name phone site": the person is the contact, the company theirs."""
+        text = ("# Escape rooms for everyone\n\nEscape rooms have become a favourite outing for families and teams "
+                "across the county, the company said.\n\nContact Information:\n\nExample Escape Rooms\n\n"
+                "1340 Sample Ave Irvine, California 92614United States\n\n"
+                "Anthony Example +1(949) 000-0184 https://rooms.example\n")
+        release = parse_text(text, language="en").communique
+        assert [("Anthony Example", "Example Escape Rooms", ("+1(949) 000-0184",))] == [
+            (c.name, c.organization, c.phones) for c in release.contacts]
+
     def test_forward_looking_statements_are_boilerplate(self):
         """A "Forward-Looking Statements" heading ends the contacts and opens a boilerplate section."""
         text = ("# Acme reports results\n\nAcme Inc. today reported revenue of $2.1 million for the quarter, up "

@@ -436,12 +436,18 @@ def parse_contacts(
             current.role = current.role or desk.group(1)
             continue
         if names == pieces and len(names) == 1 and current.name and not (
-            current.phones or current.emails or current.organization
+            current.phones or current.emails or current.organization or phones or emails
         ):
             # A name-like line between a person's name and their numbers is where they work
             # ("Jane Doe / Acme Outdoor / 555-0100"): a second person comes after the first one's details.
             names = []
             current.organization = pieces[0]
+        if len(names) == 1 and (phones or emails) and current.name and len(current.lines) >= 2 and not (
+            current.phones or current.emails or current.organization or _details_before(raw, names[0], phones, emails)
+        ):
+            # "Acme Escape Rooms", its address, then "Jane Doe +1 949 …": the name that comes with the numbers
+            # is the person's; the one above it, with an address and no number, is where they work.
+            current.organization, current.name = current.name, None
         if names and not current.empty:
             drafts.append(current)
             current = _Draft()
