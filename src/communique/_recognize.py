@@ -790,7 +790,7 @@ _NEWS_AGENCY = re.compile(
     r"dpa|epd|sid|kna|Reuters|Bloomberg|Xinhua|Notimex|Europa Press|Belga|ANSA|EFE|Efe|AP|AFP|APA|SDA|ATS|OTS|KNA|UPI",
 )
 # An agency in a dateline's brackets: a short name in capitals, or one of the agencies that print theirs otherwise.
-_AGENCY = re.compile(r"[A-Z]{2,6}|dpa|epd|sid|kna|Reuters|Bloomberg|Xinhua|Notimex|Europa Press|Belga|ANSA|Efe|EFE")
+_AGENCY = re.compile(rf"[A-Z]{{2,6}}|{_NEWS_AGENCY.pattern}")
 
 
 _CLOSING = re.compile(r"\s*\)")
